@@ -6,6 +6,11 @@ from itu_tracker import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("health/", views.health, name="health"),
+    # Public, read-only pages (no account): resolutions, revisions, feeds; the meetings calendar.
+    path("", include("resolutions.urls")),
+    path("meetings/", include("meetings.urls")),
+    # The CSO review workspace, behind login.
+    path("workspace/", include("contributions.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]
