@@ -11,8 +11,8 @@ a cited resolution. How the signals combine:
 - a category term already in the clause scores the same way when a mandate word, a stronger
   modality or a deletion of limiting words is what the change adds.
 - multistakeholder wording (safeguards) counts when it is removed.
-- preambular items are context: at most low. Cited titles are at most low. Negated words, relabelled,
-  moved and unchanged clauses raise nothing.
+- preambular items are context: at most low. Cited titles are at most low. Negated words,
+  relabelled, moved and unchanged clauses raise nothing.
 """
 
 from __future__ import annotations
@@ -167,7 +167,7 @@ class _Side:
 def _analyse(text: str, mask: Sequence[bool], matcher: Matcher, lang: str | None) -> _Side:
     tokens = _tokenize(text, mask)
     matches = _resolve_overlaps(matcher.find(tokens, lang))
-    negated = _negation_scope(text, tokens, matches)
+    negated = _negation_scope(text, tokens, matches, matcher.negation_words)
     cited = _citation_scope(text, tokens, matches)
     hits = []
     for match in matches:
@@ -201,9 +201,18 @@ def _gap(text: str, tokens: Sequence[Token], index: int) -> str:
     return text[tokens[index].end : end]
 
 
-def _negation_scope(text: str, tokens: Sequence[Token], matches: list[Match]) -> set[int]:
+def _negation_scope(
+    text: str, tokens: Sequence[Token], matches: list[Match], cue_words: frozenset[str]
+) -> set[int]:
     scope: set[int] = set()
-    for cue in (m for m in matches if m.rule.kind == "negation"):
+    # A limiting phrase that opens with a negation ("without duplicating") negates what follows.
+    cues = [
+        m
+        for m in matches
+        if m.rule.kind == "negation"
+        or (m.rule.kind == "limiting" and tokens[m.first].folded in cue_words)
+    ]
+    for cue in cues:
         index = cue.last
         while index + 1 < len(tokens) and index - cue.last < _NEGATION_WINDOW:
             gap = _gap(text, tokens, index)
@@ -229,23 +238,28 @@ def _citation_scope(text: str, tokens: Sequence[Token], matches: list[Match]) ->
             (t for t in titles if 0 < t.first - cue.last <= _TITLE_WINDOW),
             None,
         )
-        if title is None or _breaks_between(text, tokens, cue.last, title.first):
+        if title is None or any(
+            ";" in _gap(text, tokens, i) or _resumes(text, tokens, i)
+            for i in range(cue.last, title.first)
+        ):
             continue
         scope.update(_title_extent(text, tokens, title.first))
     return scope
 
 
-def _breaks_between(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
-    return any(";" in _gap(text, tokens, i) for i in range(first, last))
+def _resumes(text: str, tokens: Sequence[Token], index: int) -> bool:
+    """Whether the clause's own text resumes after token ``index`` (", to develop …")."""
+    return (
+        index + 1 < len(tokens)
+        and "," in _gap(text, tokens, index)
+        and tokens[index + 1].folded in _INFINITIVE_MARKERS
+    )
 
 
 def _title_extent(text: str, tokens: Sequence[Token], start: int) -> range:
     index = start
     while index + 1 < len(tokens):
-        gap = _gap(text, tokens, index)
-        if _CLAUSE_BREAK.search(gap):
-            break
-        if "," in gap and tokens[index + 1].folded in _INFINITIVE_MARKERS:
+        if _CLAUSE_BREAK.search(_gap(text, tokens, index)) or _resumes(text, tokens, index):
             break
         index += 1
     return range(start, index + 1)
@@ -312,6 +326,10 @@ class _Signals:
             + bool(self.limits_removed)
             - bool(self.limits_added)
         )
+
+    def tasks(self) -> bool:
+        """Whether the clause gives work: without it an added term is a mention, not a mandate."""
+        return bool(self.new_clause or self.verbs or self.modal_up or self.limits_removed)
 
     def triggers(self) -> bool:
         """Whether the change itself adds work or obligation to words already in the clause."""
@@ -386,8 +404,10 @@ def _section_name(section: str) -> str:
     return section.strip().rstrip(",:;")
 
 
-def _place(change: Any) -> str:
-    part = "an operative clause" if change.operative else "a preambular item"
+def _place(change: Any, *, article: bool = True) -> str:
+    part = "operative clause" if change.operative else "preambular item"
+    if article:
+        part = f"an {part}" if change.operative else f"a {part}"
     return f"{part} of '{_section_name(change.section)}'"
 
 
@@ -418,13 +438,13 @@ def _term_flag(
 ) -> Flag:
     strongest = max(hits, key=lambda h: h.rule.weight)
     score = strongest.rule.weight + signals.bonus(context_only=context_only)
-    severity = _severity(score, change.operative)
+    severity = _severity(score, change.operative and signals.tasks())
     terms = _quote(_unique(h.evidence for h in hits))
     details = _details(signals, context_only=context_only)
     if context_only:
         reason = f"changes {_place(change)} on {terms}{_with(details)}"
     elif signals.new_clause:
-        reason = f"new {_place(change)[3:]} brings in {terms}{_with(details)}"
+        reason = f"new {_place(change, article=False)} brings in {terms}{_with(details)}"
     else:
         reason = f"adds {terms} to {_place(change)}{_with(details)}"
     if not change.operative:
@@ -520,7 +540,7 @@ def flag_comparison(comparison: Any, rules: Sequence[Rule] | None = None) -> Fla
         for change in comparison.changes
     )
     all_flags = [flag for item in flagged for flag in item.flags]
-    counts = {category: 0 for category in CATEGORIES}
+    counts = dict.fromkeys(CATEGORIES, 0)
     for flag in all_flags:
         if flag.counts:
             counts[flag.category] += 1

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 CATEGORIES = (
@@ -166,6 +166,15 @@ class Matcher:
                 self._wild.setdefault(rule.language, []).append((rule, words))
             else:
                 self._exact.setdefault((rule.language, head), []).append((rule, words))
+
+    @cached_property
+    def negation_words(self) -> frozenset[str]:
+        """Single-word negation cues, also recognised at the start of longer phrases."""
+        return frozenset(
+            words[0]
+            for rule in self.rules
+            if rule.kind == "negation" and len(words := pattern_words(rule.pattern)) == 1
+        )
 
     def languages(self) -> frozenset[str]:
         return frozenset(rule.language for rule in self.rules)
