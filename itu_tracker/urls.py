@@ -14,3 +14,13 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# --- public site ---
+from django.contrib.sitemaps.views import sitemap  # noqa: E402
+
+from resolutions.sitemaps import SITEMAPS  # noqa: E402
+
+urlpatterns += [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+]
