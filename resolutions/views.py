@@ -23,6 +23,8 @@ from resolutions.comparisons import stored_comparison
 from resolutions.models import Assembly, Clause, Resolution, Revision, Topic, WatchTerm
 
 PAGE_SIZE = 25
+# Low flags are context only: a change widens the ITU's role at medium or high (detector rule).
+_COUNTING = ("medium", "high")
 SEARCH_MAX_LENGTH = 200
 _EPOCH = dt.date(1, 1, 1)
 
@@ -329,7 +331,7 @@ def compare(request: HttpRequest, assembly: str, number: str) -> HttpResponse:
         "comparable": [(r, revision_slug(r)) for r in revisions if r.text.strip()],
         "changes": [_labelled(c) for c in changes if show_all or c["kind"] != "unchanged"],
         "edited": sum(c["kind"] != "unchanged" for c in changes),
-        "flagged": sum(bool(c["flags"]) for c in changes),
+        "flagged": sum(c["severity"] in _COUNTING for c in changes),
         "problem": problem,
         "show_all": show_all,
         "view": view,
