@@ -84,12 +84,13 @@ def res75_texts() -> tuple[str, str]:
 
 
 @pytest.fixture
-def res75_pair(make_revision, res75_texts) -> tuple[Revision, Revision]:
-    """Two published French revisions of Resolution 75 that the engine can compare."""
+def res75_pair(revision, make_revision, res75_texts) -> tuple[Revision, Revision]:
+    """The named world's Geneva 2022 revision with its real French text, and New Delhi 2024."""
     old_text, new_text = res75_texts
-    old = make_revision("Rev. Geneva, 2022", dt.date(2022, 3, 9), text=old_text, language="fr")
+    revision.text, revision.language = old_text, "fr"
+    revision.save()
     new = make_revision("Rev. New Delhi, 2024", dt.date(2024, 10, 24), text=new_text, language="fr")
-    return old, new
+    return revision, new
 
 
 @pytest.fixture
@@ -225,3 +226,9 @@ def sentinel_world(
     # A pending public proposal, so the proposals list is not empty on the public pages.
     add_public_proposals(resolution, later_meeting, 1, [apt])
     return s
+
+
+@pytest.fixture
+def crawl_world(sentinel_world, res75_pair) -> dict[str, str]:
+    """The sentinel world with two comparable French texts, so compare pages are real."""
+    return sentinel_world

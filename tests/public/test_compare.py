@@ -64,9 +64,10 @@ def test_it_defaults_to_the_last_two_revisions_with_a_text(client, res75_pair, m
     assert (response.context["old"], response.context["new"]) == res75_pair
 
 
-def test_it_explains_when_a_text_cannot_be_read(client, make_revision, res75_texts):
-    make_revision("Rev. Geneva, 2022", None, text="not a resolution at all")
-    make_revision("Rev. New Delhi, 2024", None, text=res75_texts[1], language="fr")
+def test_it_explains_when_a_text_cannot_be_read(client, res75_pair):
+    old, _new = res75_pair
+    old.text = "not a resolution at all"
+    old.save()
     response = client.get(URL, PAIR)
     assert response.status_code == 200
     assert "could not be read as a resolution" in response.content.decode()
