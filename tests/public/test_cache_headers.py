@@ -3,8 +3,6 @@
 import pytest
 from django.urls import reverse
 
-from tests.conftest import PASSWORD
-
 pytestmark = pytest.mark.django_db
 
 PUBLIC_URLS = [
@@ -30,7 +28,7 @@ def test_it_lets_shared_caches_keep_anonymous_pages(client, revision, url):
 
 @pytest.mark.parametrize("url", PUBLIC_URLS)
 def test_it_never_caches_a_logged_in_users_page(client, revision, reviewer, url):
-    client.login(username=reviewer.username, password=PASSWORD)
+    client.force_login(reviewer)
     response = client.get(url)
     assert response.status_code == 200
     directives = {d.strip() for d in response["Cache-Control"].split(",")}

@@ -3,8 +3,6 @@
 import pytest
 from django.urls import reverse
 
-from tests.conftest import PASSWORD
-
 pytestmark = pytest.mark.django_db
 
 URLS = [
@@ -31,7 +29,7 @@ def test_it_answers_every_role_without_a_login(
 ):
     if role != "anonymous":
         user = request.getfixturevalue(role)
-        assert client.login(username=user.username, password=PASSWORD)
+        client.force_login(user)
     response = client.get(reverse(name, args=args))
     assert response.status_code == 200
     assert "login" not in response.get("Location", "")
