@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from contributions.models import Proposal
 from meetings.models import Group
 from resolutions.models import Resolution, Revision
+from resolutions.templatetags.public import resolution_name
 from resolutions.views import get_public_resolution, revision_slug
 
 FEED_SIZE = 30
@@ -51,7 +52,7 @@ def _revision_entries(revisions) -> list[Entry]:
         entries.append(
             Entry(
                 title=_("%(resolution)s: %(label)s published")
-                % {"resolution": resolution, "label": revision.label},
+                % {"resolution": resolution_name(resolution), "label": revision.label},
                 description=resolution.title,
                 link=link,
                 guid=f"revision-{revision.pk}",
@@ -70,7 +71,11 @@ def _proposal_entries(proposals) -> list[Entry]:
         entries.append(
             Entry(
                 title=_("%(action)s %(resolution)s proposed by %(submitters)s")
-                % {"action": proposal.action, "resolution": resolution, "submitters": submitters},
+                % {
+                    "action": proposal.action,
+                    "resolution": resolution_name(resolution),
+                    "submitters": submitters,
+                },
                 description=_("%(meeting)s document %(number)s: %(title)s")
                 % {
                     "meeting": contribution.meeting,
@@ -144,7 +149,7 @@ class ResolutionFeed(SiteFeed):
         return resolution
 
     def title(self, obj: Resolution) -> str:
-        return _("ITU Tracker: %(resolution)s") % {"resolution": obj}
+        return _("ITU Tracker: %(resolution)s") % {"resolution": resolution_name(obj)}
 
     def subtitle(self, obj: Resolution) -> str:
         return obj.title
