@@ -26,9 +26,12 @@ def test_it_shows_what_changed_with_the_engine_and_the_detector(client, res75_pa
     assert high and "Emerging technologies" in high[0].text_content()
 
 
+@pytest.mark.parametrize("extra", [0, 10])
 def test_it_stores_the_comparison_once_and_never_re_diffs(
-    client, res75_pair, django_assert_num_queries
+    client, res75_pair, make_revision, django_assert_num_queries, extra
 ):
+    for year in range(2000, 2000 + extra):
+        make_revision(f"Rev. {year}", None)
     client.get(URL, PAIR)
     stored = RevisionComparison.objects.get()
     assert (stored.old, stored.new) == res75_pair
