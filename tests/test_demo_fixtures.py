@@ -68,9 +68,7 @@ def test_meetings_have_known_organisers_and_ordered_dates():
 def test_wtsa24_deadline_precedes_the_assembly():
     wtsa24 = next(m for m in load("meetings") if m["acronym"] == "WTSA-24")
     assert wtsa24["contribution_deadline"] == "2024-09-16"
-    assert parse_date(wtsa24["contribution_deadline"]) < parse_date(
-        wtsa24["start_date"]
-    )
+    assert parse_date(wtsa24["contribution_deadline"]) < parse_date(wtsa24["start_date"])
 
 
 def test_seven_regional_preparatory_meetings_of_2024():
