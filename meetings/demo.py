@@ -52,7 +52,7 @@ def load_demo(*, stdout: TextIO) -> dict[str, int]:
         revisions = _load_res75(meetings, written)
         revisions += _load_pp18(written)
         contributions = _load_contributions(meetings, groups, written)
-        _load_proposals(meetings, contributions, written)
+        _load_proposals(contributions, written)
         warnings = _load_clauses(revisions, written)
         _load_accounts(stdout, written)
     for warning in warnings:
@@ -219,11 +219,7 @@ def _sync_submitters(contribution: Contribution, groups: list[Group], written: C
             written["submissions"] += 1
 
 
-def _load_proposals(
-    meetings: dict[str, Meeting],
-    contributions: dict[tuple[str, str], Contribution],
-    written: Counter,
-) -> None:
+def _load_proposals(contributions: dict[tuple[str, str], Contribution], written: Counter) -> None:
     for order, row in enumerate(_read("proposals"), start=1):
         target = row["resolution"]
         resolution = Resolution.objects.get(assembly=target["assembly"], number=target["number"])
@@ -268,8 +264,49 @@ def _load_clauses(revisions: list[tuple[Revision, bool]], written: Counter) -> l
     return warnings
 
 
-def _create_clauses(revision: Revision, document) -> int:
-    raise NotImplementedError  # written against the engine's Document once it lands
+def _create_clauses(revision: Revision, document: Document) -> int:
+    """Store the document's clauses, one depth level at a time so parents have their keys."""
+    rows = _clause_rows(revision, document)
+    for depth in range(max((row.depth for row, _ in rows), default=-1) + 1):
+        level = [(row, parent) for row, parent in rows if row.depth == depth]
+        for row, parent in level:
+            row.parent = parent
+        Clause.objects.bulk_create([row for row, _ in level])
+    return len(rows)
+
+
+def _clause_rows(revision: Revision, document: Document) -> list[tuple[Clause, Clause | None]]:
+    """Clause rows in reading order, each with its parent row (not yet saved)."""
+    rows: list[tuple[Clause, Clause | None]] = []
+    anchors: Counter[str] = Counter()
+
+    def walk(section, section_order, clauses, parent, path, depth):
+        for position, clause in enumerate(clauses, start=1):
+            step = clause.label.strip("()") or str(position)
+            anchor = slugify("-".join((section.key, *path, step)))[:110] or "clause"
+            anchors[anchor] += 1
+            if anchors[anchor] > 1:
+                # Two sections may share a key (two "instructs" with different addressees).
+                anchor = f"{anchor}-{anchors[anchor]}"
+            row = Clause(
+                revision=revision,
+                section_heading=section.heading[:500],
+                section_key=section.key,
+                section_order=section_order,
+                kind=section.kind,
+                label=clause.label[:20],
+                text=clause.text,
+                footnotes=list(clause.footnotes),
+                order=len(rows),
+                depth=depth,
+                anchor=anchor,
+            )
+            rows.append((row, parent))
+            walk(section, section_order, clause.children, row, (*path, step), depth + 1)
+
+    for section_order, section in enumerate(document.sections):
+        walk(section, section_order, section.clauses, None, (), 0)
+    return rows
 
 
 def _load_accounts(stdout: TextIO, written: Counter) -> None:
