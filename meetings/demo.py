@@ -17,11 +17,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group as AuthGroup
 from django.db import models, transaction
+from django.utils.text import slugify
 
 from contributions.models import Contribution, Organisation, Proposal, Submission
 from itu_tracker.roles import ADMIN, REVIEWER
 from meetings.models import Group, Meeting
-from resolutions.models import Assembly, Resolution, Revision
+from resolutions.models import Assembly, Clause, Resolution, Revision
+from resolutions.text import Document, Section, parse
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 DEMO = FIXTURES / "demo"
@@ -240,10 +242,6 @@ def _load_proposals(contributions: dict[tuple[str, str], Contribution], written:
 
 def _load_clauses(revisions: list[tuple[Revision, bool]], written: Counter) -> list[str]:
     """Split each revision's text into clauses; a text the parser cannot read is a warning."""
-    try:
-        from resolutions.text import parse
-    except ImportError:
-        return ["clauses not built: the text engine (resolutions.text.parse) is not installed"]
     warnings = []
     for revision, text_written in revisions:
         # Clauses derive from the text: rebuilt when it was written now or never parsed.
@@ -278,16 +276,16 @@ def _create_clauses(revision: Revision, document: Document) -> int:
 def _clause_rows(revision: Revision, document: Document) -> list[tuple[Clause, Clause | None]]:
     """Clause rows in reading order, each with its parent row (not yet saved)."""
     rows: list[tuple[Clause, Clause | None]] = []
+    keys: Counter[str] = Counter()
     anchors: Counter[str] = Counter()
 
-    def walk(section, section_order, clauses, parent, path, depth):
+    def add(section: Section, section_order: int, prefix: str, clauses, parent, path) -> None:
         for position, clause in enumerate(clauses, start=1):
-            step = clause.label.strip("()") or str(position)
-            anchor = slugify("-".join((section.key, *path, step)))[:110] or "clause"
+            step = re.sub(r"\W+", "-", clause.label).strip("-").lower() or str(position)
+            anchor = slugify("-".join((prefix, *path, step)))[:110]
             anchors[anchor] += 1
-            if anchors[anchor] > 1:
-                # Two sections may share a key (two "instructs" with different addressees).
-                anchor = f"{anchor}-{anchors[anchor]}"
+            if anchors[anchor] > 1:  # a noisy text may repeat a label within a section
+                anchor = f"{anchor}_{anchors[anchor]}"
             row = Clause(
                 revision=revision,
                 section_heading=section.heading[:500],
@@ -298,14 +296,17 @@ def _clause_rows(revision: Revision, document: Document) -> list[tuple[Clause, C
                 text=clause.text,
                 footnotes=list(clause.footnotes),
                 order=len(rows),
-                depth=depth,
+                depth=len(path),
                 anchor=anchor,
             )
             rows.append((row, parent))
-            walk(section, section_order, clause.children, row, (*path, step), depth + 1)
+            add(section, section_order, prefix, clause.children, row, (*path, step))
 
     for section_order, section in enumerate(document.sections):
-        walk(section, section_order, section.clauses, None, (), 0)
+        # A key may recur ("invites the Member States", then "invites all stakeholders").
+        keys[section.key] += 1
+        prefix = section.key if keys[section.key] == 1 else f"{section.key}_{keys[section.key]}"
+        add(section, section_order, prefix, section.clauses, None, ())
     return rows
 
 
