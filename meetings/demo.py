@@ -42,6 +42,7 @@ KINDS = (
 )
 DEMO_ORGANISATION = "Demo civil-society organisation"
 M = TypeVar("M", bound=models.Model)
+Parsed = tuple[Document | None, str]  # the parser's document, or the warning saying why not
 PP18_HEADING = re.compile(r"^RESOLUTION\s+(\d+)\s+\((REV\.\s+)?DUBAI,\s*2018\)", re.IGNORECASE)
 
 
@@ -51,11 +52,9 @@ def load_demo(*, stdout: TextIO) -> dict[str, int]:
     with transaction.atomic():
         groups = _load_groups(written)
         meetings = _load_meetings(groups, written)
-        revisions = _load_res75(meetings, written)
-        revisions += _load_pp18(written)
+        warnings = _load_res75(meetings, written) + _load_pp18(written)
         contributions = _load_contributions(meetings, groups, written)
         _load_proposals(contributions, written)
-        warnings = _load_clauses(revisions, written)
         _load_accounts(stdout, written)
     for warning in warnings:
         stdout.write(f"warning: {warning}\n")
@@ -132,44 +131,65 @@ def _resolution(assembly: str, number: str, title: str, written: Counter) -> Res
 
 
 def _revision(
-    resolution: Resolution, label: str, values: dict, written: Counter
-) -> tuple[Revision, bool]:
-    revision, changed = _sync(Revision, {"resolution": resolution, "label": label}, values)
+    resolution: Resolution, label: str, values: dict, written: Counter, *, parsed: Parsed
+) -> list[str]:
+    """Store a revision and the clauses the parser found in its text; return its parse warning."""
+    document, warning = parsed
+    lookup = {"resolution": resolution, "label": label}
+    revision, changed = _sync(Revision, lookup, {**values, "parse_warning": warning})
     written["revisions"] += changed
-    return revision, changed
+    # Clauses derive from the text: rebuilt when it was written now or never split.
+    if document is not None and (changed or not revision.clauses.exists()):
+        revision.clauses.all().delete()
+        written["clauses"] += _create_clauses(revision, document)
+    return [f"{revision}: {warning}"] if warning else []
 
 
-def _load_res75(meetings: dict[str, Meeting], written: Counter) -> list[tuple[Revision, bool]]:
+def _parse(text: str) -> Parsed:
+    if not text:
+        return None, ""  # a history entry whose text the sources do not have
+    try:
+        return parse(text), ""
+    except Exception as error:  # a text the engine cannot read is reported, never fatal
+        return None, f"{type(error).__name__}: {error}"
+
+
+def _load_res75(meetings: dict[str, Meeting], written: Counter) -> list[str]:
     """The adopted revisions of WTSA Resolution 75; the proposed text belongs to its proposal."""
     rows = [row for row in _read("res75_revisions") if row["status"] == "adopted"]
-    latest = next(row for row in reversed(rows) if row["text_file"])
-    # The title is the second line of the latest adopted text (its first is the heading).
-    title = _text(latest["text_file"]).splitlines()[1].strip()
+    texts = {row["label"]: _text(row["text_file"]) if row["text_file"] else "" for row in rows}
+    parsed = {label: _parse(text) for label, text in texts.items()}
+    # The resolution's title is the one of its latest adopted text.
+    title = next(doc.title for doc, _ in reversed(parsed.values()) if doc is not None)
     resolution = _resolution(Assembly.WTSA, "75", title, written)
-    revisions = []
+    warnings = []
     for row in rows:
         values = {
             "meeting": meetings[row["meeting"]] if row["meeting"] else None,
             "adopted_on": _date(row["date"]),
             "language": row["lang"],
-            "text": _text(row["text_file"]) if row["text_file"] else "",
+            "text": texts[row["label"]],
             "source_reference": row["source"][:500],
             "is_published": True,
         }
-        revisions.append(_revision(resolution, row["label"], values, written))
-    return revisions
+        label = row["label"]
+        warnings += _revision(resolution, label, values, written, parsed=parsed[label])
+    return warnings
 
 
-def _load_pp18(written: Counter) -> list[tuple[Revision, bool]]:
+def _load_pp18(written: Counter) -> list[str]:
     """One Plenipotentiary resolution per PP-18 file, labelled from the file's own heading."""
-    revisions = []
+    warnings = []
     for path in sorted(PP18.glob("PP-Res*.txt")):
         text = path.read_text(encoding="utf-8")
         lines = text.splitlines()
         match = PP18_HEADING.match(lines[0])
         if match is None:
             raise ValueError(f"{path.name}: first line is not a PP-18 resolution heading")
-        resolution = _resolution(Assembly.PP, match[1], lines[1].strip(), written)
+        document, warning = _parse(text)
+        # The parser's title drops glued footnote markers ("developing1"); else the raw line.
+        title = document.title if document is not None else lines[1].strip()
+        resolution = _resolution(Assembly.PP, match[1], title, written)
         # ITU labels a resolution first adopted at a conference without "Rev.".
         label = "Rev. Dubai, 2018" if match[2] else "Dubai, 2018"
         values = {
@@ -180,8 +200,8 @@ def _load_pp18(written: Counter) -> list[tuple[Revision, bool]]:
             "source_reference": f"fixtures/texts/pp18/{path.name} (PP-18 Final Acts extraction)",
             "is_published": True,
         }
-        revisions.append(_revision(resolution, label, values, written))
-    return revisions
+        warnings += _revision(resolution, label, values, written, parsed=(document, warning))
+    return warnings
 
 
 def _load_contributions(
@@ -238,28 +258,6 @@ def _load_proposals(contributions: dict[tuple[str, str], Contribution], written:
         lookup = {"contribution": contributions[row["meeting"], row["contribution"]]}
         _, changed = _sync(Proposal, {**lookup, "order": order}, values)
         written["proposals"] += changed
-
-
-def _load_clauses(revisions: list[tuple[Revision, bool]], written: Counter) -> list[str]:
-    """Split each revision's text into clauses; a text the parser cannot read is a warning."""
-    warnings = []
-    for revision, text_written in revisions:
-        # Clauses derive from the text: rebuilt when it was written now or never parsed.
-        if not revision.text or (revision.clauses.exists() and not text_written):
-            continue
-        revision.clauses.all().delete()
-        try:
-            document = parse(revision.text)
-        except Exception as error:
-            warning = f"{type(error).__name__}: {error}"
-        else:
-            written["clauses"] += _create_clauses(revision, document)
-            warning = ""
-        if warning:
-            warnings.append(f"{revision}: {warning}")
-        _, changed = _sync(Revision, {"pk": revision.pk}, {"parse_warning": warning})
-        written["revisions"] += changed
-    return warnings
 
 
 def _create_clauses(revision: Revision, document: Document) -> int:

@@ -84,6 +84,9 @@ def test_it_loads_the_pp18_resolutions_with_their_own_labels(debug):
     assert pp.count() == PP18_FILES
     assert Revision.objects.filter(resolution__assembly="pp").count() == PP18_FILES
     assert pp.get(number="11").title == "ITU Telecom events"
+    assert pp.get(number="123").title.startswith(
+        "Bridging the standardization gap between developing and"
+    )
     assert pp.get(number="11").revisions.get().label == "Rev. Dubai, 2018"
     assert pp.get(number="213").revisions.get().label == "Dubai, 2018"
 
