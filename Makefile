@@ -75,3 +75,8 @@ backup: $(STAMP)
 restore: $(STAMP)
 	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/itu_tracker-<stamp>.dump"; exit 2; }
 	$(BIN)/python manage.py restore_db "$(BACKUP)"
+
+## loadtest: gunicorn + demo data on loopback, driven by wrk; fails on any error or 5xx
+loadtest: $(STAMP)
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python -m benchmarks.loadtest $(LOADTEST_ARGS)
