@@ -23,6 +23,8 @@ CATEGORIES = {
     "multistakeholder",
     "human-rights",
 }
+# Clause labels as ITU prints them: "a)", "ii)", "12".
+LABEL_RE = re.compile(r"[a-z]{1,4}\)|\d{1,2}")
 ENTRY_KEYS = {"section", "label", "expands_mandate", "category", "why"}
 LANGUAGE_OF_HEADER = {"RESOLUTION": "en", "RÉSOLUTION": "fr", "RESOLUCIÓN": "es"}
 HEADER_RE = re.compile(
@@ -62,9 +64,7 @@ def parse(path: Path) -> Text:
 
 
 def pair_names() -> list[str]:
-    return sorted(
-        p.name.removesuffix(".labels.json") for p in SET_DIR.glob("*.labels.json")
-    )
+    return sorted(p.name.removesuffix(".labels.json") for p in SET_DIR.glob("*.labels.json"))
 
 
 def load_labels(name: str) -> list[dict]:
@@ -73,9 +73,7 @@ def load_labels(name: str) -> list[dict]:
 
 def all_entries() -> list[tuple[str, dict]]:
     return [
-        (parse(SET_DIR / f"{n}.new.txt").language, e)
-        for n in pair_names()
-        for e in load_labels(n)
+        (parse(SET_DIR / f"{n}.new.txt").language, e) for n in pair_names() for e in load_labels(n)
     ]
 
 
@@ -95,9 +93,7 @@ def test_every_pair_has_its_three_files_and_nothing_else_is_stray() -> None:
 def test_texts_follow_the_layout_and_labels_are_unique_per_section(name: str) -> None:
     old, new = parse(SET_DIR / f"{name}.old.txt"), parse(SET_DIR / f"{name}.new.txt")
     assert old.language == new.language
-    assert name.startswith(f"{new.language}_"), (
-        "file name must start with its language code"
-    )
+    assert name.startswith(f"{new.language}_"), "file name must start with its language code"
     for text in (old, new):
         keys = Counter((c.section, c.label) for c in text.clauses)
         assert all(c.section for c in text.clauses), "clause before any heading"
@@ -111,7 +107,7 @@ def test_label_entries_have_valid_fields_and_values(name: str) -> None:
     for entry in entries:
         assert set(entry) == ENTRY_KEYS, entry
         assert isinstance(entry["expands_mandate"], bool)
-        assert entry["label"] and entry["section"]
+        assert LABEL_RE.fullmatch(entry["label"]) and entry["section"], entry
         # A negative has no category, so per-category scores count only expansions.
         if entry["expands_mandate"]:
             assert entry["category"] in CATEGORIES, entry
@@ -124,12 +120,8 @@ def test_label_entries_have_valid_fields_and_values(name: str) -> None:
 
 @pytest.mark.parametrize("name", pair_names())
 def test_each_labelled_clause_exists_in_the_new_or_old_text(name: str) -> None:
-    new_keys = {
-        (c.section, c.label) for c in parse(SET_DIR / f"{name}.new.txt").clauses
-    }
-    old_keys = {
-        (c.section, c.label) for c in parse(SET_DIR / f"{name}.old.txt").clauses
-    }
+    new_keys = {(c.section, c.label) for c in parse(SET_DIR / f"{name}.new.txt").clauses}
+    old_keys = {(c.section, c.label) for c in parse(SET_DIR / f"{name}.old.txt").clauses}
     for entry in load_labels(name):
         assert (entry["section"], entry["label"]) in new_keys | old_keys, entry
 
@@ -150,9 +142,7 @@ def test_the_set_is_large_enough_in_each_language_with_both_classes() -> None:
     entries = all_entries()
     assert len(entries) >= 45
     for language in ("en", "fr", "es"):
-        classes = Counter(
-            e["expands_mandate"] for lang, e in entries if lang == language
-        )
+        classes = Counter(e["expands_mandate"] for lang, e in entries if lang == language)
         assert classes[True] + classes[False] >= 10, language
         assert classes[True] and classes[False], language
 
@@ -163,7 +153,5 @@ def test_positives_stay_a_minority_so_precision_is_tested() -> None:
 
 
 def test_every_category_has_positive_examples() -> None:
-    categories = Counter(
-        e["category"] for _, e in all_entries() if e["expands_mandate"]
-    )
+    categories = Counter(e["category"] for _, e in all_entries() if e["expands_mandate"])
     assert set(categories) == CATEGORIES
