@@ -29,7 +29,8 @@ def _fresh_database(url: str) -> str:
     cfg = dj_database_url.parse(url)
     if "sqlite" in cfg["ENGINE"]:
         return f"sqlite:///{tempfile.mkdtemp(prefix='itu-bench-')}/bench.sqlite3"
-    admin = dict(host=cfg["HOST"], port=cfg["PORT"] or 5432, user=cfg["USER"], dbname="postgres")
+    admin = {"host": cfg["HOST"], "port": cfg["PORT"] or 5432, "user": cfg["USER"]}
+    admin["dbname"] = "postgres"
     if cfg.get("PASSWORD"):
         admin["password"] = cfg["PASSWORD"]
     with psycopg.connect(**admin, autocommit=True) as conn:
