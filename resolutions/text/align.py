@@ -275,6 +275,12 @@ def _find_splits(source, target, pairing: _Pairing, relation: str) -> None:
         covered = set().union(*(t.bigrams for t in pieces)) & s.bigrams
         if len(covered) < MIN_COVERED * len(s.bigrams):
             continue
+        # The extra pieces must add text the current partner lacks: boilerplate shared with a
+        # neighbour ("la Résolution 13xx, adoptée … par le Conseil") is no split or merge.
+        if partner is not None and len(covered) < len(
+            target[partner].bigrams & s.bigrams
+        ) + max(2, 0.1 * len(s.bigrams)):
+            continue
         if partner is not None:
             forward.pop(s.index)
             backward.pop(partner)
