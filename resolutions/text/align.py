@@ -288,6 +288,8 @@ def _find_splits(source, target, pairing: _Pairing, relation: str) -> None:
         return
     for s in source:
         partner = forward.get(s.index)
+        if partner is not None and target[partner].norm == s.norm:
+            continue  # cheap test first: most clauses are paired with an identical one
         if partner is not None and _contained(s, target[partner]) > 0.9:
             continue  # the partner already holds (nearly) all of it: nothing was split off
         pieces = [
