@@ -130,7 +130,13 @@ def _pair_sections(
     for i, section in enumerate(old):
         candidates = by_heading.get(normalize(section.heading))
         if candidates:
-            pairs[i] = candidates.pop(0)
+            best = (
+                candidates[0]
+                if len(candidates) == 1
+                else _likeliest(section, i, candidates, new)
+            )
+            candidates.remove(best)
+            pairs[i] = best
     taken = set(pairs.values())
     scored = []
     for i, a in enumerate(old):
@@ -147,6 +153,16 @@ def _pair_sections(
             pairs[i] = j
             taken.add(j)
     return pairs
+
+
+def _likeliest(section: Section, i: int, candidates: list[int], new) -> int:
+    """Of sections printing the same heading, the one sharing most clauses, then the nearest."""
+    texts = {normalize(c.text) for c in section.clauses}
+
+    def score(j: int) -> tuple[int, int]:
+        return len(texts & {normalize(c.text) for c in new[j].clauses}), -abs(i - j)
+
+    return max(candidates, key=score)
 
 
 def _section_likeness(a: Section, b: Section) -> float:
