@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from resolutions.text import ParseError, detect_language, parse
 
@@ -300,3 +302,23 @@ def test_a_long_document_quoting_a_resolution_is_rejected():
 def test_an_unknown_language_is_refused():
     with pytest.raises(ValueError, match="unsupported language"):
         parse(ENGLISH, lang="de")
+
+
+pieces = st.sampled_from(
+    [
+        "considering\n", "resolves\n", "décide\n", "a) ", "i) ", "1 ", "1.1 ", "• ", "that it is; ",
+        "to act, ", ": ", "[^1]", "[footnoteRef:1]1", "[1: 1 a note]", "____________________ 1 ",
+        "instructs the Secretary-General ", "RESOLUTION 5 (REV. DUBAI, 2018)\n", "ANNEX TO RESOLUTION 5 ",
+        "\n", "\t", "\u2011", "developing1 ", "PART II - ",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(pieces, max_size=40))
+def test_any_input_gives_a_document_or_a_parse_error(parts):
+    try:
+        doc = parse("".join(parts))
+    except ParseError:
+        return
+    assert doc.operative_sections
