@@ -71,6 +71,9 @@ _CLAUSE_BREAK = re.compile(r"[;.:!?]")
 _QUOTES = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|„[^“”]*[“”]")
 # A comma then one of these starts the cited resolution's own operative text again.
 _INFINITIVE_MARKERS = frozenset({"to", "de", "d", "a", "para", "que", "that"})
+# Categories where the words are the harm whatever the verb (who takes part; filtering, tracing):
+# elsewhere a term needs a task (develop, study, shall…) before it counts as a mandate.
+_CHOICE_CATEGORIES = frozenset({"multistakeholder", "human-rights"})
 # Long addressees shortened in reasons, as CSO staff say them.
 _ABBREVIATIONS = (
     ("Groupe consultatif de la normalisation des télécommunications", "GCNT"),
@@ -329,7 +332,7 @@ class _Signals:
 
     def tasks(self) -> bool:
         """Whether the clause gives work: without it an added term is a mention, not a mandate."""
-        return bool(self.new_clause or self.verbs or self.modal_up or self.limits_removed)
+        return bool(self.verbs or self.modal_up or self.limits_removed)
 
     def triggers(self) -> bool:
         """Whether the change itself adds work or obligation to words already in the clause."""
@@ -438,7 +441,8 @@ def _term_flag(
 ) -> Flag:
     strongest = max(hits, key=lambda h: h.rule.weight)
     score = strongest.rule.weight + signals.bonus(context_only=context_only)
-    severity = _severity(score, change.operative and signals.tasks())
+    gives_work = signals.tasks() or category in _CHOICE_CATEGORIES
+    severity = _severity(score, change.operative and gives_work)
     terms = _quote(_unique(h.evidence for h in hits))
     details = _details(signals, context_only=context_only)
     if context_only:
