@@ -12,9 +12,10 @@ How changes are counted:
 - an unlabelled change is a negative: a flag on it is a false positive;
 - a label no change matches is kept: if it expands the mandate it is a false negative for both
   the detector and the baseline, and it is listed under ``unmatched_labels`` either way.
-- Detector: flagged when a flag is high or medium, for that flag's category.
+- Detector: flagged when a flag is high or medium; its category is the first such flag's (flags
+  come main concern first, and a label names the main concern).
   Baseline: flagged when any category indicator (term or safeguard rule) occurs anywhere in the
-  clause's old or new text, for the indicators' categories.
+  clause's old or new text; its category is the strongest indicator's.
 - ``overall`` is binary (expands the mandate or not); ``per_category`` counts a hit only when the
   flag's category is the label's.
 """
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .flags import flag_comparison
+from .flags import Flag, flag_comparison
 from .rules import CATEGORIES, Matcher, Rule, compile_rules, fold, tokenize
 
 _LABEL_KEYS = ("section", "label", "expands_mandate", "category")
@@ -100,15 +101,24 @@ def _pairs(directory: Path) -> list[tuple[str, Path, Path, Path]]:
     return pairs
 
 
-def _baseline(change: Any, matcher: Matcher) -> frozenset[str]:
-    """Categories of any indicator anywhere in the clause: what a keyword search would report."""
-    found = set()
-    for text in (change.old_text, change.new_text):
-        if text:
-            for match in matcher.find(tokenize(text), None):
-                if match.rule.kind in _INDICATOR_KINDS:
-                    found.add(match.rule.category)
-    return frozenset(found)
+def _main_category(flags: Sequence[Flag]) -> frozenset[str]:
+    """The category of the change's first counting flag: labels name one main concern."""
+    return frozenset(next(([f.category] for f in flags if f.counts), []))
+
+
+def _baseline(change: Any, matcher: Matcher, lang: str | None) -> frozenset[str]:
+    """What a keyword search reports: any indicator anywhere in the clause's old or new text.
+
+    Its category is the one of its strongest indicator, as the detector reports one main concern.
+    """
+    found = [
+        match.rule
+        for text in (change.old_text, change.new_text)
+        if text
+        for match in matcher.find(tokenize(text), lang)
+        if match.rule.kind in _INDICATOR_KINDS
+    ]
+    return frozenset([max(found, key=lambda rule: rule.weight).category] if found else [])
 
 
 def _score_pair(name: str, old: Path, new: Path, labels_path: Path, matcher: Matcher) -> tuple:
@@ -116,6 +126,7 @@ def _score_pair(name: str, old: Path, new: Path, labels_path: Path, matcher: Mat
     by_key = {(normalise_heading(x["section"]), normalise_label(x["label"])): x for x in labels}
     comparison = _compare(old.read_text(encoding="utf-8"), new.read_text(encoding="utf-8"))
     flagged = flag_comparison(comparison, matcher.rules)
+    lang = getattr(comparison.new, "lang", None)
     groups: dict[tuple, list[_Scored]] = {}
     for index, item in enumerate(flagged.changes):
         change = item.change
@@ -131,8 +142,8 @@ def _score_pair(name: str, old: Path, new: Path, labels_path: Path, matcher: Mat
             kind=change.kind,
             expected=truth["category"] if truth and truth["expands_mandate"] else None,
             labelled=truth is not None,
-            detector=frozenset(f.category for f in item.flags if f.counts),
-            baseline=_baseline(change, matcher),
+            detector=_main_category(item.flags),
+            baseline=_baseline(change, matcher, lang),
             reasons=tuple(f"{f.severity} {f.category}: {f.reason}" for f in item.flags),
         )
         groups.setdefault(key if truth else (index,), []).append(row)

@@ -436,9 +436,22 @@ def _with(details: list[str]) -> str:
     return f", with {'; '.join(details)}" if details else ""
 
 
+@dataclass(frozen=True)
+class _Ranked:
+    """A flag with what orders it: the main concern of a change comes first."""
+
+    flag: Flag
+    score: float
+    # Labels name a change's main concern; removed cooperation is the main one only when alone.
+    secondary: bool = False
+
+    def key(self) -> tuple[int, bool, float]:
+        return (-SEVERITIES.index(self.flag.severity), self.secondary, -self.score)
+
+
 def _term_flag(
     change: Any, category: str, hits: list[_Hit], signals: _Signals, *, context_only: bool
-) -> Flag:
+) -> _Ranked:
     strongest = max(hits, key=lambda h: h.rule.weight)
     score = strongest.rule.weight + signals.bonus(context_only=context_only)
     gives_work = signals.tasks() or category in _CHOICE_CATEGORIES
@@ -454,7 +467,9 @@ def _term_flag(
     if not change.operative:
         reason += " (preambular: context only)"
     evidence = _unique([h.evidence for h in hits] + _evidence_of(signals, context_only))
-    return Flag(category, severity, reason, evidence)
+    # Among concerns of equal weight, the one with more distinct words is the change's main one.
+    breadth = 0.1 * len({h.rule.pattern for h in hits})
+    return _Ranked(Flag(category, severity, reason, evidence), score + breadth)
 
 
 def _evidence_of(signals: _Signals, context_only: bool) -> list[str]:
@@ -464,35 +479,40 @@ def _evidence_of(signals: _Signals, context_only: bool) -> list[str]:
     return words + list(signals.limits_removed)
 
 
-def _safeguard_flag(change: Any, hits: list[_Hit], signals: _Signals, context: bool) -> Flag:
+def _safeguard_flag(change: Any, hits: list[_Hit], signals: _Signals, context: bool) -> _Ranked:
     strongest = max(hits, key=lambda h: h.rule.weight)
     score = strongest.rule.weight + context + bool(signals.modal_up) + bool(signals.limits_removed)
     terms = _quote(_unique(h.evidence for h in hits))
     verb = "deletes a clause with" if change.kind == "deleted" else "removes"
     reason = f"{verb} {terms} from {_place(change)}: fewer voices beside the member states"
-    evidence = _unique(h.evidence for h in hits)
-    return Flag("multistakeholder", _severity(score, change.operative), reason, evidence)
+    flag = Flag(
+        "multistakeholder",
+        _severity(score, change.operative),
+        reason,
+        _unique(h.evidence for h in hits),
+    )
+    return _Ranked(flag, score, secondary=True)
 
 
-def _citation_flag(change: Any, category: str, hits: list[_Hit]) -> Flag:
+def _citation_flag(change: Any, category: str, hits: list[_Hit]) -> _Ranked:
     terms = _quote(_unique(h.evidence for h in hits))
     reason = f"cites {terms} in {_place(change)} only as the title of another text: no new mandate"
-    return Flag(category, "low", reason, _unique(h.evidence for h in hits))
+    return _Ranked(Flag(category, "low", reason, _unique(h.evidence for h in hits)), 0.0)
 
 
 def _category_flags(
     change: Any, category: str, new: _Side, old: _Side, sig: _Signals
-) -> list[Flag]:
+) -> list[_Ranked]:
+    flags = _term_flags(change, category, new, old, sig)
     if category == "multistakeholder":
         removed = _removed(new, old, "safeguard", category)
         if removed:
             context = any(h.live and h.rule.weight >= 2 for h in new.of("term") + old.of("term"))
-            flags = [_safeguard_flag(change, removed, sig, context)]
-            return flags + _term_flags(change, category, new, old, sig)
-    return _term_flags(change, category, new, old, sig)
+            flags.append(_safeguard_flag(change, removed, sig, context))
+    return flags
 
 
-def _term_flags(change: Any, category: str, new: _Side, old: _Side, sig: _Signals) -> list[Flag]:
+def _term_flags(change: Any, category: str, new: _Side, old: _Side, sig: _Signals) -> list[_Ranked]:
     if change.kind == "deleted":
         return []
     added = _added(new, old, "term", category)
@@ -502,24 +522,19 @@ def _term_flags(change: Any, category: str, new: _Side, old: _Side, sig: _Signal
     if present and sig.triggers():
         return [_term_flag(change, category, present, sig, context_only=True)]
     cited = [h for h in new.of("term", category) if h.changed and h.cited and not h.negated]
-    if cited and change.kind in FLAGGED_KINDS:
+    if cited:
         return [_citation_flag(change, category, cited)]
     return []
-
-
-def _limit_only_flags(change: Any, new: _Side, old: _Side, sig: _Signals) -> list[Flag]:
-    """Deleting limiting words from an operative clause with no category term still widens it."""
-    if not (sig.limits_removed and change.operative and change.kind == "modified"):
-        return []
-    score = 2 + bool(sig.verbs) + bool(sig.modal_up)
-    reason = f"deletes limiting words {_quote(sig.limits_removed)} from {_place(change)}"
-    return [Flag("internet-governance", _severity(score, True), reason, sig.limits_removed)]
 
 
 def flag_change(
     change: Any, rules: Sequence[Rule] | Matcher, *, lang: str | None
 ) -> tuple[Flag, ...]:
-    """Flags for one change of a comparison; () for unchanged, relabelled and moved clauses."""
+    """Flags for one change, main concern first; () for unchanged, relabelled and moved clauses.
+
+    Deleted limiting words raise a flag through the category terms of the clause they bounded; a
+    clause with no category term is outside the five areas and raises nothing.
+    """
     if change.kind not in FLAGGED_KINDS:
         return ()
     matcher = rules if isinstance(rules, Matcher) else compile_rules(tuple(rules))
@@ -527,12 +542,12 @@ def flag_change(
     old = _analyse(old_text, old_mask, matcher, lang)
     new = _analyse(new_text, new_mask, matcher, lang)
     signals = _signals(change, new, old)
-    flags = [
-        f for category in CATEGORIES for f in _category_flags(change, category, new, old, signals)
+    ranked = [
+        item
+        for category in CATEGORIES
+        for item in _category_flags(change, category, new, old, signals)
     ]
-    if not flags:
-        flags = _limit_only_flags(change, new, old, signals)
-    return tuple(sorted(flags, key=lambda f: -SEVERITIES.index(f.severity)))
+    return tuple(item.flag for item in sorted(ranked, key=_Ranked.key))
 
 
 def flag_comparison(comparison: Any, rules: Sequence[Rule] | None = None) -> FlaggedComparison:
