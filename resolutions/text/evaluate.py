@@ -164,7 +164,7 @@ def _merge(rows: list[_Scored]) -> _Scored:
         kind="+".join(row.kind for row in rows),
         expected=first.expected,
         labelled=first.labelled,
-        detector=frozenset().union(*(row.detector for row in rows)),
+        detector=next((row.detector for row in rows if row.detector), frozenset()),
         baseline=frozenset().union(*(row.baseline for row in rows)),
         reasons=tuple(reason for row in rows for reason in row.reasons),
     )

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from diff_match_patch import diff_match_patch
@@ -535,7 +535,7 @@ def flag_change(
     Deleted limiting words raise a flag through the category terms of the clause they bounded; a
     clause with no category term is outside the five areas and raises nothing.
     """
-    if change.kind not in FLAGGED_KINDS:
+    if change.kind not in FLAGGED_KINDS or getattr(change, "level", "clause") != "clause":
         return ()
     matcher = rules if isinstance(rules, Matcher) else compile_rules(tuple(rules))
     (old_text, old_mask), (new_text, new_mask) = _sides(change)
@@ -550,13 +550,79 @@ def flag_change(
     return tuple(item.flag for item in sorted(ranked, key=_Ranked.key))
 
 
+def _rewrites(changes: Sequence[Any]) -> dict[int, Any]:
+    """Added clauses that replace a deleted one under the same label, read as one rewrite.
+
+    The engine pairs clauses by content, so a clause rewritten from top to bottom comes out as
+    deleted + added. Judged apart, the deletion would count the words the rewrite drops (a
+    cooperation clause) as if nothing replaced them; judged together, the rewrite is one change.
+    """
+    deleted = {(c.section, c.old_label): c for c in changes if c.kind == "deleted" and c.old_label}
+    return {
+        index: replace(c, kind="modified", old_label=gone.old_label, old_text=gone.old_text, ops=())
+        for index, c in enumerate(changes)
+        if c.kind == "added" and (gone := deleted.get((c.section, c.new_label))) is not None
+    }
+
+
+def _old_heading(change: Any, comparison: Any) -> str | None:
+    """The heading a moved clause came from, found by its text in the old document."""
+    for section in comparison.old.sections:
+        if any(clause.text == change.old_text for clause in _clauses(section.clauses)):
+            return section.heading
+    return None
+
+
+def _clauses(clauses: Sequence[Any]) -> Iterable[Any]:
+    for clause in clauses:
+        yield clause
+        yield from _clauses(clause.children)
+
+
+def _under_heading(change: Any, comparison: Any) -> Any | None:
+    """A clause moved under another heading, or a heading reworded, read with its heading.
+
+    "invite" becoming "charge" over the same clauses is a stronger modality although no clause
+    changed; prefixing the headings to the text lets the clause-level signals see it.
+    """
+    if change.kind == "moved" and getattr(change, "level", "clause") == "clause":
+        old_heading = _old_heading(change, comparison)
+        if old_heading is None or old_heading == change.section:
+            return None
+        old_text, new_text = (
+            f"{old_heading} {change.old_text}",
+            f"{change.section} {change.new_text}",
+        )
+    elif change.kind == "modified" and getattr(change, "level", "clause") == "section":
+        section = next((s for s in comparison.new.sections if s.heading == change.new_text), None)
+        if section is None:
+            return None
+        body = " ".join(clause.text for clause in _clauses(section.clauses))
+        old_text, new_text = f"{change.old_text} {body}", f"{change.new_text} {body}"
+    else:
+        return None
+    return replace(
+        change, kind="modified", old_text=old_text, new_text=new_text, ops=(), level="clause"
+    )
+
+
 def flag_comparison(comparison: Any, rules: Sequence[Rule] | None = None) -> FlaggedComparison:
     """Flags every change of ``comparison``; the rule set is compiled once for all of them."""
     matcher = compile_rules(tuple(rules) if rules is not None else load_default_rules())
     lang = getattr(comparison.new, "lang", None) or getattr(comparison.old, "lang", None)
+    rewrites = _rewrites(comparison.changes)
+    for index, change in enumerate(comparison.changes):
+        if (reread := _under_heading(change, comparison)) is not None:
+            rewrites[index] = reread
+    replaced = {(r.section, r.old_label) for r in rewrites.values()}
     flagged = tuple(
-        FlaggedChange(change, flag_change(change, matcher, lang=lang))
-        for change in comparison.changes
+        FlaggedChange(
+            change,
+            ()
+            if change.kind == "deleted" and (change.section, change.old_label) in replaced
+            else flag_change(rewrites.get(index, change), matcher, lang=lang),
+        )
+        for index, change in enumerate(comparison.changes)
     )
     all_flags = [flag for item in flagged for flag in item.flags]
     counts = dict.fromkeys(CATEGORIES, 0)
