@@ -512,12 +512,43 @@ def _category_flags(
     return flags
 
 
+def _lifted(change: Any, new: _Side, old: _Side, category: str) -> list[_Hit]:
+    """Terms a removed prohibition covered ("shall not engage in …"): lifting it widens the role."""
+    before = Counter(h.rule.pattern for h in old.of("term") if h.negated)
+    after = Counter(h.rule.pattern for h in new.of("term") if h.negated)
+    return [
+        hit
+        for hit in old.of("term", category)
+        if hit.negated
+        and not hit.cited
+        and before[hit.rule.pattern] > after[hit.rule.pattern]
+        and (hit.changed or change.kind == "deleted")
+    ]
+
+
+def _lift_flag(change: Any, category: str, hits: list[_Hit]) -> _Ranked:
+    strongest = max(hits, key=lambda h: h.rule.weight)
+    score = strongest.rule.weight + 1
+    terms = _quote(_unique(h.evidence for h in hits))
+    verb = "deletes a clause barring" if change.kind == "deleted" else "lifts the bar on"
+    severity = _severity(score, change.operative)
+    flag = Flag(category, severity, f"{verb} {terms} in {_place(change)}", _evidence(hits))
+    return _Ranked(flag, score)
+
+
+def _evidence(hits: list[_Hit]) -> tuple[str, ...]:
+    return _unique(h.evidence for h in hits)
+
+
 def _term_flags(change: Any, category: str, new: _Side, old: _Side, sig: _Signals) -> list[_Ranked]:
+    lifted = _lifted(change, new, old, category)
     if change.kind == "deleted":
-        return []
+        return [_lift_flag(change, category, lifted)] if lifted else []
     added = _added(new, old, "term", category)
     if added:
         return [_term_flag(change, category, added, sig, context_only=False)]
+    if lifted:
+        return [_lift_flag(change, category, lifted)]
     present = [h for h in new.of("term", category) if h.live]
     if present and sig.triggers():
         return [_term_flag(change, category, present, sig, context_only=True)]

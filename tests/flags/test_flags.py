@@ -542,3 +542,26 @@ def test_a_deleted_clause_is_not_flagged_for_the_terms_it_removes(change, rules)
     text = "that ITU-T shall develop Recommendations on IP-based networks;"
 
     assert flag_change(change("resolves", text, None), rules, lang="en") == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "section", "text"),
+    [
+        ("en", "resolves", "that ITU-T shall not engage in the management of Internet resources;"),
+        ("fr", "décide", "que l'UIT-T ne participera pas à la gestion des noms de domaine;"),
+        ("es", "resuelve", "que el UIT-T no participará en la gestión de las direcciones IP;"),
+    ],
+)
+def test_deleting_a_prohibition_widens_the_mandate(change, rules, lang, section, text):
+    flags = flag_change(change(section, text, None), rules, lang=lang)
+
+    assert counted(flags) == {"internet-governance"}
+    assert flags[0].reason.startswith("deletes a clause barring")
+
+
+def test_protective_wording_is_not_a_rights_risk(change, rules):
+    text = "to help Member States protect users from surveillance and unlawful interception;"
+
+    flags = flag_change(change("instructs the Director", None, text), rules, lang="en")
+
+    assert counted(flags) == set()
