@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -43,9 +44,14 @@ from .worddiff import word_diff
 
 HEADER_FIELDS = ("designation", "title", "history", "assembly")
 MIN_LIKENESS = 0.4  # word-bigram Dice coefficient to pair clauses of the same section
-MIN_LIKENESS_ELSEWHERE = 0.6  # …of different sections (a modified clause that also moved)
-MIN_CONTAINED = 0.8  # share of a piece's bigrams found in the clause it was split from
-_COMMON_BIGRAM = 200  # postings longer than this are boilerplate; they find no candidates
+MIN_LIKENESS_ELSEWHERE = (
+    0.6  # …of different sections (a modified clause that also moved)
+)
+MIN_CONTAINED = 0.6  # share of a piece's bigrams found in the clause it was split from
+MIN_COVERED = 0.8  # share of the split clause's bigrams found again in its pieces
+_COMMON_BIGRAM = (
+    200  # postings longer than this are boilerplate; they find no candidates
+)
 
 _DMP = diff_match_patch()
 _DMP.Diff_Timeout = 0
@@ -66,7 +72,7 @@ class _Item:
     def __post_init__(self) -> None:
         self.norm = normalize(self.clause.text)
         words = re.findall(r"\w+", self.norm)
-        grams = zip(words, words[1:], strict=False) if len(words) > 1 else ((w,) for w in words)
+        grams = itertools.pairwise(words) if len(words) > 1 else ((w,) for w in words)
         self.bigrams = frozenset(grams)
 
 
@@ -95,9 +101,8 @@ def compare(old: Document, new: Document) -> Comparison:
     pairing = _pair_clauses(old_items, new_items, section_map)
     changes = _header_changes(old, new)
     changes += _ordered(
-        _section_changes(old, new, section_map) + _clause_changes(
-            old, new, old_items, new_items, pairing, section_map
-        )
+        _section_changes(old, new, section_map)
+        + _clause_changes(old, new, old_items, new_items, pairing, section_map)
     )
     return Comparison(tuple(c for _, c in changes), old, new)
 
@@ -105,7 +110,9 @@ def compare(old: Document, new: Document) -> Comparison:
 # --- sections -----------------------------------------------------------------------------------
 
 
-def _pair_sections(old: tuple[Section, ...], new: tuple[Section, ...]) -> dict[int, int]:
+def _pair_sections(
+    old: tuple[Section, ...], new: tuple[Section, ...]
+) -> dict[int, int]:
     pairs: dict[int, int] = {}
     by_heading: dict[str, list[int]] = defaultdict(list)
     for j, section in enumerate(new):
@@ -133,7 +140,9 @@ def _pair_sections(old: tuple[Section, ...], new: tuple[Section, ...]) -> dict[i
 
 
 def _section_likeness(a: Section, b: Section) -> float:
-    heading = difflib.SequenceMatcher(None, normalize(a.heading), normalize(b.heading)).ratio()
+    heading = difflib.SequenceMatcher(
+        None, normalize(a.heading), normalize(b.heading)
+    ).ratio()
     texts_a = {normalize(c.text) for c in a.clauses}
     texts_b = {normalize(c.text) for c in b.clauses}
     shared = len(texts_a & texts_b) / max(len(texts_a | texts_b), 1)
@@ -157,7 +166,9 @@ def _flatten(doc: Document) -> list[_Item]:
     return items
 
 
-def _pair_clauses(old: list[_Item], new: list[_Item], sections: dict[int, int]) -> _Pairing:
+def _pair_clauses(
+    old: list[_Item], new: list[_Item], sections: dict[int, int]
+) -> _Pairing:
     pairing = _Pairing()
     _pair_in_order(old, new, pairing)
     _pair_identical(old, new, pairing, sections)
@@ -196,7 +207,10 @@ def _pair_identical(old, new, pairing: _Pairing, sections: dict[int, int]) -> No
         candidates = waiting[item.norm]
         best = min(
             candidates,
-            key=lambda c: (sections.get(item.section) != c.section, abs(c.index - item.index)),
+            key=lambda c: (
+                sections.get(item.section) != c.section,
+                abs(c.index - item.index),
+            ),
         )
         candidates.remove(best)
         pairing.add(item.index, best.index)
@@ -218,7 +232,7 @@ def _pair_alike(old, new, pairing: _Pairing, sections: dict[int, int]) -> None:
             hits = postings.get(gram, ())
             if len(hits) <= _COMMON_BIGRAM:
                 shared.update(hits)
-        for j, count in shared.items():
+        for j in shared:
             n = new[j]
             dice = 2 * len(o.bigrams & n.bigrams) / (len(o.bigrams) + len(n.bigrams))
             same = sections.get(o.section) == n.section
@@ -248,14 +262,24 @@ def _find_splits(source, target, pairing: _Pairing, relation: str) -> None:
         partner = forward.get(s.index)
         if partner is not None and _contained(target[partner], s) >= MIN_CONTAINED:
             pieces.append(target[partner])
-        if len(pieces) < 2 or any(t.index in backward and t.index != partner for t in pieces):
+        if len(pieces) < 2 or any(
+            t.index in backward and t.index != partner for t in pieces
+        ):
             continue
         pieces.sort(key=lambda t: t.index)
-        if any(b.index - a.index > 1 + len(a.clause.children)
-               for a, b in zip(pieces, pieces[1:], strict=False)):
+        if any(
+            b.index - a.index > 1 + len(a.clause.children)
+            for a, b in itertools.pairwise(pieces)
+        ):
             continue
         covered = set().union(*(t.bigrams for t in pieces)) & s.bigrams
-        if len(covered) < MIN_CONTAINED * len(s.bigrams):
+        if len(covered) < MIN_COVERED * len(s.bigrams):
+            continue
+        # The extra pieces must add text the current partner lacks: boilerplate shared with a
+        # neighbour ("la Résolution 13xx, adoptée … par le Conseil") is no split or merge.
+        if partner is not None and len(covered) < len(
+            target[partner].bigrams & s.bigrams
+        ) + max(2, 0.1 * len(s.bigrams)):
             continue
         if partner is not None:
             forward.pop(s.index)
@@ -303,8 +327,10 @@ def _in_place(old, new, pairing: _Pairing, sections: dict[int, int]) -> set[int]
         if sections.get(o.section) != n.section:
             continue
         parent_ok = (
-            o.parent is None and n.parent is None
-            or o.parent is not None and pairing.old_to_new.get(o.parent) == n.parent
+            o.parent is None
+            and n.parent is None
+            or o.parent is not None
+            and pairing.old_to_new.get(o.parent) == n.parent
         )
         if parent_ok:
             by_section[(o.section, n.section)].append((i, j))
@@ -324,8 +350,9 @@ def _kind(old_clause: Clause, new_clause: Clause, in_place: bool) -> str:
     return UNCHANGED
 
 
-def _change(section: Section, kind: str, o: _Item | None, n: _Item | None, ops,
-            relation=None) -> Change:
+def _change(
+    section: Section, kind: str, o: _Item | None, n: _Item | None, ops, relation=None
+) -> Change:
     return Change(
         kind=kind,
         section=section.heading,
@@ -346,32 +373,51 @@ def _clause_changes(old_doc, new_doc, old, new, pairing: _Pairing, sections):
     in_place = _in_place(old, new, pairing, sections)
     anchors = _Anchors(old_doc, new_doc, old, new, pairing, sections)
     changes = []
-    grouped = {(side, k) for _, olds, news in pairing.groups
-               for side, ks in (("old", olds), ("new", news)) for k in ks}
+    grouped = {
+        (side, k)
+        for _, olds, news in pairing.groups
+        for side, ks in (("old", olds), ("new", news))
+        for k in ks
+    }
     for i, j in pairing.old_to_new.items():
         if ("old", i) in grouped:
             continue
         o, n = old[i], new[j]
         kind = _kind(o.clause, n.clause, i in in_place)
         ops = word_diff(o.clause.text, n.clause.text)
-        changes.append((anchors.new_key(j), _change(new_doc.sections[n.section], kind, o, n, ops)))
+        changes.append(
+            (anchors.new_key(j), _change(new_doc.sections[n.section], kind, o, n, ops))
+        )
     for relation, olds, news in pairing.groups:
-        for o, n, ops in _group_ops(relation, [old[i] for i in olds], [new[j] for j in news]):
-            kind = MODIFIED if any(op for op, _ in ops) else (
-                RELABELLED if o.clause.label != n.clause.label else UNCHANGED)
+        for o, n, ops in _group_ops(
+            relation, [old[i] for i in olds], [new[j] for j in news]
+        ):
+            kind = (
+                MODIFIED
+                if any(op for op, _ in ops)
+                else (RELABELLED if o.clause.label != n.clause.label else UNCHANGED)
+            )
             section = new_doc.sections[n.section]
-            key = anchors.new_key(n.index) if relation == SPLIT else anchors.old_key(o.index)
+            key = (
+                anchors.new_key(n.index)
+                if relation == SPLIT
+                else anchors.old_key(o.index)
+            )
             changes.append((key, _change(section, kind, o, n, ops, relation)))
     for o in old:
         if o.index not in pairing.old_to_new and ("old", o.index) not in grouped:
             ops = ((-1, o.clause.text),) if o.clause.text else ()
             section = old_doc.sections[o.section]
-            changes.append((anchors.old_key(o.index), _change(section, DELETED, o, None, ops)))
+            changes.append(
+                (anchors.old_key(o.index), _change(section, DELETED, o, None, ops))
+            )
     for n in new:
         if n.index not in pairing.new_to_old and ("new", n.index) not in grouped:
             ops = ((1, n.clause.text),) if n.clause.text else ()
             section = new_doc.sections[n.section]
-            changes.append((anchors.new_key(n.index), _change(section, ADDED, None, n, ops)))
+            changes.append(
+                (anchors.new_key(n.index), _change(section, ADDED, None, n, ops))
+            )
     return changes
 
 
@@ -380,8 +426,11 @@ def _group_ops(relation: str, olds: list[_Item], news: list[_Item]):
     many = news if relation == SPLIT else olds
     one = olds[0] if relation == SPLIT else news[0]
     joined = " ".join(p.clause.text for p in many)
-    ops = word_diff(one.clause.text, joined) if relation == SPLIT else word_diff(
-        joined, one.clause.text)
+    ops = (
+        word_diff(one.clause.text, joined)
+        if relation == SPLIT
+        else word_diff(joined, one.clause.text)
+    )
     side = 1 if relation == SPLIT else -1  # ops on this side belong to one piece
     bounds, start = [], 0
     for p in many:
@@ -400,7 +449,9 @@ def _group_ops(relation: str, olds: list[_Item], news: list[_Item]):
                 skip = min(bounds[k][0] - pos, len(text))
                 pos, text = pos + skip, text[skip:]
                 continue
-            take = min(bounds[k][1] - pos, len(text)) if k < len(many) - 1 else len(text)
+            take = (
+                min(bounds[k][1] - pos, len(text)) if k < len(many) - 1 else len(text)
+            )
             shares[k].append((op, text[:take]))
             pos, text = pos + take, text[take:]
     for piece, share in zip(many, shares, strict=True):
@@ -451,7 +502,9 @@ class _Anchors:
         return None
 
 
-def _section_positions(old_doc, new_doc, sections: dict[int, int]) -> dict[tuple[str, int], float]:
+def _section_positions(
+    old_doc, new_doc, sections: dict[int, int]
+) -> dict[tuple[str, int], float]:
     positions: dict[tuple[str, int], float] = {
         ("new", j): float(j) for j in range(len(new_doc.sections))
     }
@@ -471,11 +524,17 @@ def _section_changes(old_doc: Document, new_doc: Document, sections: dict[int, i
     changes = []
     for i, j in pairs:
         a, b = old_doc.sections[i], new_doc.sections[j]
-        kind = MOVED if i not in in_order else (MODIFIED if a.heading != b.heading else UNCHANGED)
+        kind = (
+            MOVED
+            if i not in in_order
+            else (MODIFIED if a.heading != b.heading else UNCHANGED)
+        )
         changes.append(((float(j), 0, 0, 0), _section_change(kind, a, b)))
     for i, a in enumerate(old_doc.sections):
         if i not in sections:
-            changes.append(((positions["old", i], 0, 0, 0), _section_change(DELETED, a, None)))
+            changes.append(
+                ((positions["old", i], 0, 0, 0), _section_change(DELETED, a, None))
+            )
     paired_new = set(sections.values())
     for j, b in enumerate(new_doc.sections):
         if j not in paired_new:

@@ -120,7 +120,11 @@ def _split_pdf_area(area: str) -> tuple[list[tuple[str, str]], str]:
         while nxt is not None:
             candidate = nxt.group(1)
             after = area[nxt.end() :]
-            if number.isdigit() and candidate == str(int(number) + 1) and after[:1].isupper():
+            if (
+                number.isdigit()
+                and candidate == str(int(number) + 1)
+                and after[:1].isupper()
+            ):
                 break
             if after[:4] in ("http", "www.") and candidate.isdigit():
                 break
@@ -165,7 +169,7 @@ def _mark_references(text: str, number: str) -> str:
 
     def mark(m: re.Match[str]) -> str:
         word = re.search(r"[^\W\d_]*[)\"”]?$", text[: m.start()]).group(0)
-        if word[-1] in ")\"”" or word.islower() or word.istitle() or word.isupper():
+        if word[-1] in ')"”' or word.islower() or word.istitle() or word.isupper():
             return MARKER.format(number)
         return m.group(0)
 
