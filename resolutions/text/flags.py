@@ -131,6 +131,16 @@ class FlaggedComparison:
     def summary(self) -> dict[str, Any]:
         return {"score": self.score, "highest": self.highest, "counts": dict(self.counts)}
 
+    def to_dict(self) -> dict[str, Any]:
+        """The engine's comparison JSON with ``flags`` on every change and a ``summary``."""
+        return {
+            "changes": [
+                {**change_to_dict(item.change), "flags": [f.to_dict() for f in item.flags]}
+                for item in self.changes
+            ],
+            "summary": self.summary(),
+        }
+
 
 # ---------------------------------------------------------------- analysis of one side of a change
 

@@ -130,3 +130,14 @@ def test_an_empty_rule_set_flags_nothing(res75):
     assert all(item.flags == () for item in flagged.changes)
     assert flagged.score == 0
     assert flagged.highest is None
+
+
+def test_the_json_form_adds_flags_to_each_change_and_a_summary(res75):
+    data = res75.to_dict()
+
+    assert len(data["changes"]) == len(res75.comparison.changes)
+    assert all(isinstance(change["flags"], list) for change in data["changes"])
+    flagged = [c for c in data["changes"] if c["flags"]]
+    assert {"kind", "section", "operative", "ops", "flags"} <= set(flagged[0])
+    assert set(flagged[0]["flags"][0]) == {"category", "severity", "reason", "evidence"}
+    assert data["summary"] == res75.summary()
