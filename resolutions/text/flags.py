@@ -35,6 +35,7 @@ from .rules import (
     load_default_rules,
 )
 from .rules import tokenize as _tokenize
+from .serialize import change_to_dict
 
 __all__ = [
     "Flag",

@@ -620,7 +620,8 @@ EXPANDING = [
     (
         "es",
         "encarga a la Comisión de Estudio 17",
-        "que estudie la seguridad de las redes en colaboración con otras organizaciones pertinentes;",
+        "que estudie la seguridad de las redes en colaboración con otras organizaciones "
+        "pertinentes;",
         "que estudie la seguridad de las redes;",
         "multistakeholder",
     ),
