@@ -252,7 +252,7 @@ def _line(name: str, metrics: dict) -> str:
 
 def format_report(result: dict[str, Any]) -> str:
     lines = [
-        f"{result['pairs']} pairs, {result['changes']} changed clauses "
+        f"{result['pairs']} pairs, {result['changes']} changes "
         f"({result['labelled_changes']} labelled), {result['positives']} expand the mandate",
     ]
     for system in ("detector", "baseline"):

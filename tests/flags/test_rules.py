@@ -13,6 +13,7 @@ from resolutions.text.rules import (
     compile_rules,
     load_default_rules,
     load_rules,
+    pattern_words,
     tokenize,
 )
 
@@ -110,3 +111,13 @@ def test_a_rule_set_is_compiled_once():
     rules = load_default_rules()
 
     assert compile_rules(rules) is compile_rules(tuple(rules))
+
+
+def test_no_two_default_rules_say_the_same_thing():
+    # The WatchTerm table is unique on (category, language, kind, pattern).
+    keys = [
+        (rule.category, rule.language, rule.kind, pattern_words(rule.pattern))
+        for rule in load_default_rules()
+    ]
+
+    assert len(keys) == len(set(keys))
