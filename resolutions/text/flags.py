@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .model import Change, Clause, Comparison
 from .reading import (
     Hit,
     Side,
@@ -69,7 +70,6 @@ HIGH_SCORE = 4.0
 MEDIUM_SCORE = 3.0
 FLAGGED_KINDS = frozenset({"modified", "added", "deleted"})
 
-# Longest match wins; on equal length the more specific kind does.
 # Categories where the words are the harm whatever the verb (who takes part; filtering, tracing):
 # elsewhere a term needs a task (develop, study, shall…) before it counts as a mandate.
 _CHOICE_CATEGORIES = frozenset({"multistakeholder", "human-rights"})
@@ -107,7 +107,7 @@ class Flag:
 
 @dataclass(frozen=True)
 class FlaggedChange:
-    change: Any
+    change: Change
     flags: tuple[Flag, ...]
 
     @property
@@ -121,7 +121,7 @@ class FlaggedChange:
 
 @dataclass(frozen=True)
 class FlaggedComparison:
-    comparison: Any
+    comparison: Comparison
     changes: tuple[FlaggedChange, ...]
     score: int  # sum of SEVERITY_POINTS over all flags: comparable across proposals
     highest: str | None
@@ -162,7 +162,7 @@ def _section_name(section: str) -> str:
     return section.strip().rstrip(",:;")
 
 
-def _place(change: Any, *, article: bool = True) -> str:
+def _place(change: Change, *, article: bool = True) -> str:
     part = "operative clause" if change.operative else "preambular item"
     if article:
         part = f"an {part}" if change.operative else f"a {part}"
@@ -205,7 +205,7 @@ class _Ranked:
 
 
 def _term_flag(
-    change: Any, category: str, hits: list[Hit], signals: Signals, *, context_only: bool
+    change: Change, category: str, hits: list[Hit], signals: Signals, *, context_only: bool
 ) -> _Ranked:
     strongest = max(hits, key=lambda h: h.rule.weight)
     score = strongest.rule.weight + signals.bonus(context_only=context_only)
@@ -234,7 +234,7 @@ def _evidence_of(signals: Signals, context_only: bool) -> list[str]:
     return words + list(signals.limits_removed)
 
 
-def _safeguard_flag(change: Any, hits: list[Hit], signals: Signals, context: bool) -> _Ranked:
+def _safeguard_flag(change: Change, hits: list[Hit], signals: Signals, context: bool) -> _Ranked:
     strongest = max(hits, key=lambda h: h.rule.weight)
     score = strongest.rule.weight + context + bool(signals.modal_up) + bool(signals.limits_removed)
     terms = _quote(unique(h.evidence for h in hits))
@@ -249,14 +249,14 @@ def _safeguard_flag(change: Any, hits: list[Hit], signals: Signals, context: boo
     return _Ranked(flag, score, secondary=True)
 
 
-def _citation_flag(change: Any, category: str, hits: list[Hit]) -> _Ranked:
+def _citation_flag(change: Change, category: str, hits: list[Hit]) -> _Ranked:
     terms = _quote(unique(h.evidence for h in hits))
     reason = f"cites {terms} in {_place(change)} only as the title of another text: no new mandate"
     return _Ranked(Flag(category, "low", reason, unique(h.evidence for h in hits)), 0.0)
 
 
 def _category_flags(
-    change: Any, category: str, new: Side, old: Side, sig: Signals
+    change: Change, category: str, new: Side, old: Side, sig: Signals
 ) -> list[_Ranked]:
     flags = _term_flags(change, category, new, old, sig)
     if category == "multistakeholder":
@@ -267,7 +267,7 @@ def _category_flags(
     return flags
 
 
-def _lift_flag(change: Any, category: str, hits: list[Hit]) -> _Ranked:
+def _lift_flag(change: Change, category: str, hits: list[Hit]) -> _Ranked:
     strongest = max(hits, key=lambda h: h.rule.weight)
     score = strongest.rule.weight + 1
     terms = _quote(unique(h.evidence for h in hits))
@@ -281,7 +281,7 @@ def _evidence(hits: list[Hit]) -> tuple[str, ...]:
     return unique(h.evidence for h in hits)
 
 
-def _term_flags(change: Any, category: str, new: Side, old: Side, sig: Signals) -> list[_Ranked]:
+def _term_flags(change: Change, category: str, new: Side, old: Side, sig: Signals) -> list[_Ranked]:
     lifted = lifted_hits(change, new, old, category)
     if change.kind == "deleted":
         return [_lift_flag(change, category, lifted)] if lifted else []
@@ -300,7 +300,7 @@ def _term_flags(change: Any, category: str, new: Side, old: Side, sig: Signals) 
 
 
 def flag_change(
-    change: Any, rules: Sequence[Rule] | Matcher, *, lang: str | None
+    change: Change, rules: Sequence[Rule] | Matcher, *, lang: str | None
 ) -> tuple[Flag, ...]:
     """Flags for one change, main concern first; () for unchanged, relabelled and moved clauses.
 
@@ -322,7 +322,7 @@ def flag_change(
     return tuple(item.flag for item in sorted(ranked, key=_Ranked.key))
 
 
-def _rewrites(changes: Sequence[Any]) -> dict[int, Any]:
+def _rewrites(changes: Sequence[Change]) -> dict[int, Change]:
     """Added clauses that replace a deleted one under the same label, read as one rewrite.
 
     The engine pairs clauses by content, so a clause rewritten from top to bottom comes out as
@@ -337,7 +337,7 @@ def _rewrites(changes: Sequence[Any]) -> dict[int, Any]:
     }
 
 
-def _old_heading(change: Any, comparison: Any) -> str | None:
+def _old_heading(change: Change, comparison: Comparison) -> str | None:
     """The heading a moved clause came from, found by its text in the old document."""
     for section in comparison.old.sections:
         if any(clause.text == change.old_text for clause in _clauses(section.clauses)):
@@ -345,13 +345,13 @@ def _old_heading(change: Any, comparison: Any) -> str | None:
     return None
 
 
-def _clauses(clauses: Sequence[Any]) -> Iterable[Any]:
+def _clauses(clauses: Sequence[Clause]) -> Iterable[Clause]:
     for clause in clauses:
         yield clause
         yield from _clauses(clause.children)
 
 
-def _under_heading(change: Any, comparison: Any) -> Any | None:
+def _under_heading(change: Change, comparison: Comparison) -> Change | None:
     """A clause moved under another heading, or a heading reworded, read with its heading.
 
     "invite" becoming "charge" over the same clauses is a stronger modality although no clause
@@ -378,15 +378,17 @@ def _under_heading(change: Any, comparison: Any) -> Any | None:
     )
 
 
-def flag_comparison(comparison: Any, rules: Sequence[Rule] | None = None) -> FlaggedComparison:
+def flag_comparison(
+    comparison: Comparison, rules: Sequence[Rule] | None = None
+) -> FlaggedComparison:
     """Flags every change of ``comparison``; the rule set is compiled once for all of them."""
     matcher = compile_rules(tuple(rules) if rules is not None else load_default_rules())
     lang = getattr(comparison.new, "lang", None) or getattr(comparison.old, "lang", None)
     rewrites = _rewrites(comparison.changes)
+    replaced = {(r.section, r.old_label) for r in rewrites.values()}
     for index, change in enumerate(comparison.changes):
         if (reread := _under_heading(change, comparison)) is not None:
             rewrites[index] = reread
-    replaced = {(r.section, r.old_label) for r in rewrites.values()}
     flagged = tuple(
         FlaggedChange(
             change,

@@ -11,12 +11,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from .model import Change
 from .rules import Match, Matcher, Rule, Token
 from .rules import tokenize as _tokenize
 from .worddiff import word_diff
 
+# Overlapping matches: the longest wins; on equal length the more specific kind does.
 _KIND_PRIORITY = {
     "ignore": 0,
     "term": 1,
@@ -174,7 +175,7 @@ def _title_extent(text: str, tokens: Sequence[Token], start: int) -> range:
 # ---------------------------------------------------------------- masks from the diff ops
 
 
-def masked_texts(change: Any) -> tuple[tuple[str, list[bool]], tuple[str, list[bool]]]:
+def masked_texts(change: Change) -> tuple[tuple[str, list[bool]], tuple[str, list[bool]]]:
     """(old text, deleted-character mask), (new text, inserted-character mask)."""
     old_text, new_text = change.old_text or "", change.new_text or ""
     if change.kind == "added":
@@ -248,7 +249,7 @@ def removed_hits(new: Side, old: Side, kind: str, category: str | None = None) -
     ]
 
 
-def read_signals(change: Any, new: Side, old: Side) -> Signals:
+def read_signals(change: Change, new: Side, old: Side) -> Signals:
     verbs = tuple(h.evidence for h in new.of("mandate-verb") if not h.negated)
     added_modal = [h for h in new.of("modality") if h.changed and not h.negated]
     removed_modal = [h for h in old.of("modality") if h.changed and not h.negated]
@@ -268,7 +269,7 @@ def read_signals(change: Any, new: Side, old: Side) -> Signals:
     )
 
 
-def lifted_hits(change: Any, new: Side, old: Side, category: str) -> list[Hit]:
+def lifted_hits(change: Change, new: Side, old: Side, category: str) -> list[Hit]:
     """Terms a removed prohibition covered ("shall not engage in …"): lifting it widens the role."""
     before = Counter(h.rule.pattern for h in old.of("term") if h.negated)
     after = Counter(h.rule.pattern for h in new.of("term") if h.negated)
