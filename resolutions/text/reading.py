@@ -59,6 +59,9 @@ class Hit:
 @dataclass(frozen=True)
 class Side:
     hits: tuple[Hit, ...]
+    # Every occurrence of each pattern, also inside a longer match: "IPv6" still occurs in "IPv6
+    # addresses", so rewording one into the other neither adds nor removes it.
+    occurrences: Counter
 
     def of(self, kind: str, category: str | None = None) -> list[Hit]:
         return [
@@ -73,7 +76,8 @@ class Side:
 
 def read_side(text: str, mask: Sequence[bool], matcher: Matcher, lang: str | None) -> Side:
     tokens = _tokenize(text, mask)
-    matches = _resolve_overlaps(matcher.find(tokens, lang))
+    found = matcher.find(tokens, lang)
+    matches = _resolve_overlaps(found)
     negated = _negation_scope(text, tokens, matches, matcher.negation_words)
     cited = _citation_scope(text, tokens, matches)
     hits = []
@@ -88,7 +92,7 @@ def read_side(text: str, mask: Sequence[bool], matcher: Matcher, lang: str | Non
                 cited=any(i in cited for i in span),
             )
         )
-    return Side(tuple(hits))
+    return Side(tuple(hits), Counter(match.rule.pattern for match in found))
 
 
 def _resolve_overlaps(matches: list[Match]) -> list[Match]:
@@ -236,8 +240,15 @@ def added_hits(new: Side, old: Side, kind: str, category: str | None = None) -> 
         for hit in new.of(kind, category)
         if hit.live
         and new_counts[hit.rule.pattern] > old_counts[hit.rule.pattern]
-        and (hit.changed or negated_before[hit.rule.pattern] > negated_after[hit.rule.pattern])
+        and (
+            (hit.changed and _more(new, old, hit))
+            or negated_before[hit.rule.pattern] > negated_after[hit.rule.pattern]
+        )
     ]
+
+
+def _more(side: Side, other: Side, hit: Hit) -> bool:
+    return side.occurrences[hit.rule.pattern] > other.occurrences[hit.rule.pattern]
 
 
 def removed_hits(new: Side, old: Side, kind: str, category: str | None = None) -> list[Hit]:
@@ -245,7 +256,10 @@ def removed_hits(new: Side, old: Side, kind: str, category: str | None = None) -
     return [
         hit
         for hit in old.of(kind, category)
-        if hit.live and hit.changed and old_counts[hit.rule.pattern] > new_counts[hit.rule.pattern]
+        if hit.live
+        and hit.changed
+        and old_counts[hit.rule.pattern] > new_counts[hit.rule.pattern]
+        and _more(old, new, hit)
     ]
 
 

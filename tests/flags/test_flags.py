@@ -665,3 +665,10 @@ def test_realistic_expansions_are_flagged_with_their_main_category(
 
     assert flags[0].category == category
     assert flags[0].severity in ("high", "medium")
+
+
+def test_a_term_inside_a_longer_one_is_not_added_by_rewording_the_longer_one(change, rules):
+    old = "to develop Recommendations on the allocation of IPv6 addresses;"
+    new = "to develop Recommendations on the transition to IPv6;"
+
+    assert flag_change(change("resolves", old, new), rules, lang="en") == ()
