@@ -239,7 +239,7 @@ def _safeguard_flag(change: Change, hits: list[Hit], signals: Signals, context: 
     score = strongest.rule.weight + context + bool(signals.modal_up) + bool(signals.limits_removed)
     terms = _quote(unique(h.evidence for h in hits))
     verb = "deletes a clause with" if change.kind == "deleted" else "removes"
-    reason = f"{verb} {terms} from {_place(change)}: fewer voices beside the member states"
+    reason = f"{verb} {terms} from {_place(change)} (multistakeholder wording)"
     flag = Flag(
         "multistakeholder",
         _severity(score, change.operative),
