@@ -31,6 +31,7 @@ _KIND_PRIORITY = {
 }
 _NEGATION_WINDOW = 12
 _TITLE_WINDOW = 20
+_TASK_WINDOW = 3
 _CLAUSE_BREAK = re.compile(r"[;.:!?]")
 _QUOTES = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|„[^“”]*[“”]")
 # A comma then one of these starts the cited resolution's own operative text again.
@@ -143,7 +144,10 @@ def _citation_scope(text: str, tokens: Sequence[Token], matches: list[Match]) ->
         if quoted.start() <= token.start < quoted.end()
     }
     titles = [m for m in matches if m.rule.kind == "title"]
+    verbs = [m for m in matches if m.rule.kind == "mandate-verb"]
     for cue in (m for m in matches if m.rule.kind == "citation"):
+        if any(0 < cue.first - verb.last <= _TASK_WINDOW for verb in verbs):
+            continue  # "develop ITU-T Recommendations on …" is a task, not a reference
         scope.update(range(cue.first, cue.last + 1))
         title = next(
             (t for t in titles if 0 < t.first - cue.last <= _TITLE_WINDOW),

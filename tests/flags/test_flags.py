@@ -672,3 +672,18 @@ def test_a_term_inside_a_longer_one_is_not_added_by_rewording_the_longer_one(cha
     new = "to develop Recommendations on the transition to IPv6;"
 
     assert flag_change(change("resolves", old, new), rules, lang="en") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("to apply the ITU-T Recommendations on IPv6 deployment;", set()),
+        ("to develop new ITU-T Recommendations on IPv6 addresses;", {"internet-governance"}),
+    ],
+)
+def test_a_cited_recommendation_is_context_but_developing_one_is_a_task(
+    change, rules, text, expected
+):
+    flags = flag_change(change("instructs study groups", None, text), rules, lang="en")
+
+    assert counted(flags) == expected
