@@ -43,37 +43,45 @@ from .model import (
 from .worddiff import word_diff
 
 HEADER_FIELDS = ("designation", "title", "history", "assembly")
-MIN_LIKENESS = 0.4  # word-bigram Dice coefficient to pair clauses of the same section
-MIN_LIKENESS_ELSEWHERE = (
-    0.6  # …of different sections (a modified clause that also moved)
-)
-MIN_CONTAINED = 0.6  # share of a piece's bigrams found in the clause it was split from
-MIN_COVERED = 0.8  # share of the split clause's bigrams found again in its pieces
-_COMMON_BIGRAM = (
-    200  # postings longer than this are boilerplate; they find no candidates
-)
+# Word-bigram Dice coefficient needed to pair two clauses of paired sections, and elsewhere
+# (a clause modified and moved at once must look more alike).
+MIN_LIKENESS = 0.4
+MIN_LIKENESS_ELSEWHERE = 0.6
+# Split/merge: share of a piece's bigrams found in the clause it came from, and share of that
+# clause's bigrams found again in its pieces.
+MIN_CONTAINED = 0.6
+MIN_COVERED = 0.8
+# Bigrams found in more clauses than _COMMON_BIGRAM are boilerplate, not evidence (but each
+# clause's _RAREST bigrams always count); only the best _CANDIDATES are compared in full.
+_COMMON_BIGRAM = 200
+_RAREST = 8
+_CANDIDATES = 20
 
 _DMP = diff_match_patch()
 _DMP.Diff_Timeout = 0
 
 
-@dataclass
 class _Item:
     """A clause with where it sits: its section, its parents and its place in the document."""
 
-    index: int
-    section: int
-    clause: Clause
-    path: tuple[str, ...]
-    parent: int | None
-    norm: str = ""
-    bigrams: frozenset = frozenset()
+    __slots__ = ("_bigrams", "clause", "index", "norm", "parent", "path", "section")
 
-    def __post_init__(self) -> None:
-        self.norm = normalize(self.clause.text)
-        words = re.findall(r"\w+", self.norm)
-        grams = itertools.pairwise(words) if len(words) > 1 else ((w,) for w in words)
-        self.bigrams = frozenset(grams)
+    def __init__(self, index, section, clause: Clause, path, parent) -> None:
+        self.index, self.section, self.clause = index, section, clause
+        self.path, self.parent = path, parent
+        self.norm = normalize(clause.text)
+        self._bigrams: frozenset | None = None
+
+    @property
+    def bigrams(self) -> frozenset:
+        # Only clauses without an identical counterpart need them: computed on first use.
+        if self._bigrams is None:
+            words = re.findall(r"\w+", self.norm)
+            grams = (
+                itertools.pairwise(words) if len(words) > 1 else ((w,) for w in words)
+            )
+            self._bigrams = frozenset(grams)
+        return self._bigrams
 
 
 @dataclass
@@ -90,7 +98,9 @@ class _Pairing:
 
 def normalize(text: str) -> str:
     """Form used to decide that two clause texts say the same thing."""
-    text = unicodedata.normalize("NFC", text).replace("\u2019", "'").casefold()
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u2019", "'").casefold()
     return " ".join(text.split()).rstrip(" ;,.:")
 
 
@@ -216,23 +226,40 @@ def _pair_identical(old, new, pairing: _Pairing, sections: dict[int, int]) -> No
         pairing.add(item.index, best.index)
 
 
+def _postings(items) -> dict[tuple, list[int]]:
+    postings: dict[tuple, list[int]] = defaultdict(list)
+    for item in items:
+        for gram in item.bigrams:
+            postings[gram].append(item.index)
+    return postings
+
+
+def _candidates(item: _Item, postings: dict[tuple, list[int]]) -> list[int]:
+    """Indices of the clauses sharing the most distinctive bigrams with `item`, best first.
+
+    Bigrams found in many clauses are boilerplate and are skipped (but the rarest few are always
+    used), and only the best _CANDIDATES are returned: this keeps long texts linear.
+    """
+    grams = sorted((len(postings.get(g, ())), g) for g in item.bigrams)
+    shared: Counter = Counter()
+    for rank, (count, gram) in enumerate(grams):
+        if count == 0:
+            continue
+        if count > _COMMON_BIGRAM and rank >= _RAREST:
+            break
+        shared.update(postings[gram])
+    ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [index for index, _ in ranked[:_CANDIDATES]]
+
+
 def _pair_alike(old, new, pairing: _Pairing, sections: dict[int, int]) -> None:
     """Modified clauses: greedy on word-bigram likeness, same section preferred."""
-    free_new = [n for n in new if n.index not in pairing.new_to_old and n.bigrams]
-    postings: dict[tuple, list[int]] = defaultdict(list)
-    for n in free_new:
-        for gram in n.bigrams:
-            postings[gram].append(n.index)
+    postings = _postings(n for n in new if n.index not in pairing.new_to_old)
     scored = []
     for o in old:
         if o.index in pairing.old_to_new or not o.bigrams:
             continue
-        shared = Counter()
-        for gram in o.bigrams:
-            hits = postings.get(gram, ())
-            if len(hits) <= _COMMON_BIGRAM:
-                shared.update(hits)
-        for j in shared:
+        for j in _candidates(o, postings):
             n = new[j]
             dice = 2 * len(o.bigrams & n.bigrams) / (len(o.bigrams) + len(n.bigrams))
             same = sections.get(o.section) == n.section
@@ -256,10 +283,18 @@ def _find_splits(source, target, pairing: _Pairing, relation: str) -> None:
     """
     forward = pairing.old_to_new if relation == SPLIT else pairing.new_to_old
     backward = pairing.new_to_old if relation == SPLIT else pairing.old_to_new
-    free = [t for t in target if t.index not in backward]
+    postings = _postings(t for t in target if t.index not in backward)
+    if not postings:
+        return
     for s in source:
-        pieces = [t for t in free if _contained(t, s) >= MIN_CONTAINED]
         partner = forward.get(s.index)
+        if partner is not None and _contained(s, target[partner]) > 0.9:
+            continue  # the partner already holds (nearly) all of it: nothing was split off
+        pieces = [
+            target[j]
+            for j in _candidates(s, postings)
+            if j not in backward and _contained(target[j], s) >= MIN_CONTAINED
+        ]
         if partner is not None and _contained(target[partner], s) >= MIN_CONTAINED:
             pieces.append(target[partner])
         if len(pieces) < 2 or any(
@@ -285,7 +320,6 @@ def _find_splits(source, target, pairing: _Pairing, relation: str) -> None:
             forward.pop(s.index)
             backward.pop(partner)
         for t in pieces:
-            free = [f for f in free if f.index != t.index]
             backward[t.index] = s.index
         indices = [t.index for t in pieces]
         if relation == SPLIT:

@@ -190,7 +190,12 @@ def _split_tail(lines: list[str], lang: str) -> tuple[list[str], list[str], list
         rf"(?:\s+\S+){{0,2}}?\s+(?:{kinds})\b|^(?:{annex_words})(?:\s+\d+)?$",
         re.MULTILINE,
     )
-    starts = [m.start() for m in annex_re.finditer(text)]
+    words = [w.upper() for w in INSTRUMENTS[lang]["annex"]]
+    starts = (
+        [m.start() for m in annex_re.finditer(text)]
+        if any(w in text for w in words)
+        else []
+    )
     if not starts:
         return text.split("\n"), [], tail
     annexes = [
