@@ -70,6 +70,8 @@ HIGH_SCORE = 4.0
 MEDIUM_SCORE = 3.0
 FLAGGED_KINDS = frozenset({"modified", "added", "deleted"})
 
+# Marks a clause re-read with its heading (moved under another one, or the heading reworded).
+_HEADING = "heading"
 # Categories where the words are the harm whatever the verb (who takes part; filtering, tracing):
 # elsewhere a term needs a task (develop, study, shall…) before it counts as a mandate.
 _CHOICE_CATEGORIES = frozenset({"multistakeholder", "human-rights"})
@@ -213,7 +215,10 @@ def _term_flag(
     severity = _severity(score, change.operative and gives_work)
     terms = _quote(unique(h.evidence for h in hits))
     details = _details(signals, context_only=context_only)
-    if context_only:
+    if change.relation == _HEADING:
+        reason = f"rewords the heading '{_section_name(change.section)}' over clauses on {terms}"
+        reason += _with(details)
+    elif context_only:
         reason = f"changes {_place(change)} on {terms}{_with(details)}"
     elif signals.new_clause:
         reason = f"new {_place(change, article=False)} brings in {terms}{_with(details)}"
@@ -374,7 +379,13 @@ def _under_heading(change: Change, comparison: Comparison) -> Change | None:
     else:
         return None
     return replace(
-        change, kind="modified", old_text=old_text, new_text=new_text, ops=(), level="clause"
+        change,
+        kind="modified",
+        old_text=old_text,
+        new_text=new_text,
+        ops=(),
+        level="clause",
+        relation=_HEADING,
     )
 
 

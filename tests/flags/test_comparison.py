@@ -103,6 +103,7 @@ def test_a_stronger_heading_over_unchanged_clauses_is_flagged():
     assert item.change.level == "section"
     assert {f.category for f in item.flags} == {"internet-governance", "internet-standards"}
     assert all("'invites' → 'instructs'" in f.reason for f in item.flags)
+    assert item.flags[0].reason.startswith("rewords the heading 'instructs study groups'")
 
 
 def test_a_clause_rewritten_under_its_label_is_judged_as_one_change():
