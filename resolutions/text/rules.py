@@ -78,7 +78,7 @@ class Rule:
 
     def to_dict(self) -> dict:
         return {
-            "category": self.category,
+            "category": self.category or "",  # as the WatchTerm model stores it (blank)
             "language": self.language,
             "pattern": self.pattern,
             "weight": self.weight,

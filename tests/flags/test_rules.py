@@ -8,6 +8,7 @@ import pytest
 
 from resolutions.text.rules import (
     CATEGORIES,
+    DEFAULT_RULES_PATH,
     KINDS,
     Rule,
     compile_rules,
@@ -121,3 +122,15 @@ def test_no_two_default_rules_say_the_same_thing():
     ]
 
     assert len(keys) == len(set(keys))
+
+
+def test_the_default_rules_fit_the_watch_term_model():
+    from resolutions.models import WatchTerm
+
+    field = WatchTerm._meta.get_field
+    categories = {value for value, _ in WatchTerm.Category.choices} | {""}
+    for item in json.loads(DEFAULT_RULES_PATH.read_text(encoding="utf-8")):
+        assert set(item) == {"category", "language", "pattern", "weight", "note", "kind"}
+        assert item["category"] in categories
+        for name in ("language", "kind", "pattern", "note"):
+            assert len(item[name]) <= field(name).max_length, (name, item)
