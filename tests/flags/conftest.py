@@ -1,12 +1,12 @@
-"""Changes built by hand, shaped like the engine's ``Change``, to test each signal alone."""
+"""Engine ``Change`` objects built by hand, to test each signal of the detector alone."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import pytest
 
+from resolutions.text import Change
 from resolutions.text.rules import Rule, load_default_rules
 
 OPERATIVE_WORDS = (
@@ -19,22 +19,6 @@ OPERATIVE_WORDS = (
     "resuelve",
     "encarga",
 )
-
-
-@dataclass(frozen=True)
-class HandChange:
-    kind: str
-    section: str
-    section_key: str
-    operative: bool
-    old_label: str | None
-    new_label: str | None
-    old_text: str | None
-    new_text: str | None
-    ops: tuple[tuple[int, str], ...] = ()
-    relation: str | None = None
-    old_path: tuple[str, ...] = ()
-    new_path: tuple[str, ...] = ()
 
 
 def _kind(old: str | None, new: str | None) -> str:
@@ -51,14 +35,14 @@ def rules() -> tuple[Rule, ...]:
 
 
 @pytest.fixture
-def change() -> Callable[..., HandChange]:
+def change() -> Callable[..., Change]:
     """change(section, old, new, kind=None, label="1"): ops are left to the detector's word diff."""
 
     def build(
         section: str, old: str | None, new: str | None, *, kind: str | None = None, label="1"
-    ) -> HandChange:
+    ) -> Change:
         operative = section.lower().startswith(OPERATIVE_WORDS)
-        return HandChange(
+        return Change(
             kind=kind or _kind(old, new),
             section=section,
             section_key=section.split()[0].lower(),
@@ -67,6 +51,7 @@ def change() -> Callable[..., HandChange]:
             new_label=None if new is None else label,
             old_text=old,
             new_text=new,
+            ops=(),  # the detector diffs the two texts word by word itself
         )
 
     return build

@@ -542,3 +542,148 @@ def test_a_deleted_clause_is_not_flagged_for_the_terms_it_removes(change, rules)
     text = "that ITU-T shall develop Recommendations on IP-based networks;"
 
     assert flag_change(change("resolves", text, None), rules, lang="en") == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "section", "text"),
+    [
+        ("en", "resolves", "that ITU-T shall not engage in the management of Internet resources;"),
+        ("fr", "décide", "que l'UIT-T ne participera pas à la gestion des noms de domaine;"),
+        ("es", "resuelve", "que el UIT-T no participará en la gestión de las direcciones IP;"),
+    ],
+)
+def test_deleting_a_prohibition_widens_the_mandate(change, rules, lang, section, text):
+    flags = flag_change(change(section, text, None), rules, lang=lang)
+
+    assert counted(flags) == {"internet-governance"}
+    assert flags[0].reason.startswith("deletes a clause barring")
+
+
+def test_protective_wording_is_not_a_rights_risk(change, rules):
+    text = "to help Member States protect users from surveillance and unlawful interception;"
+
+    flags = flag_change(change("instructs the Director", None, text), rules, lang="en")
+
+    assert counted(flags) == set()
+
+
+# ------------------------------------------------------------------ realistic mixed cases
+
+NOT_EXPANDING = [
+    (
+        "en",
+        "invites Member States",
+        None,
+        "to take part in the open consultations of CWG-Internet;",
+    ),
+    (
+        "en",
+        "resolves",
+        "that ITU-T shall continue to work on IPv6 deployment;",
+        "that ITU-T shall continue to work on IPv6 deployment, in collaboration with the RIRs;",
+    ),
+    (
+        "en",
+        "instructs the Director of the Telecommunication Development Bureau",
+        None,
+        "to organize workshops on artificial intelligence for developing countries;",
+    ),
+    (
+        "fr",
+        "décide",
+        "que l'UIT-T poursuivra ses travaux sur les réseaux IP;",
+        "que l'UIT-T poursuivra ses travaux sur les réseaux IP, dans le cadre de son mandat et en "
+        "coopération avec l'IETF;",
+    ),
+    (
+        "en",
+        "instructs the Secretary-General",
+        None,
+        "to report annually to the Council on the Internet-related activities of ITU;",
+    ),
+    (
+        "es",
+        "resuelve",
+        "que el UIT-T siga colaborando con los RIR;",
+        "que el UIT-T siga colaborando con los RIR y la IANA;",
+    ),
+]
+
+EXPANDING = [
+    (
+        "en",
+        "resolves",
+        "that ITU-T shall continue to participate, as appropriate, in discussions on IPv6;",
+        "that ITU-T shall lead the work on IPv6 address allocation;",
+        "internet-governance",
+    ),
+    (
+        "es",
+        "encarga a la Comisión de Estudio 17",
+        "que estudie la seguridad de las redes en colaboración con otras organizaciones "
+        "pertinentes;",
+        "que estudie la seguridad de las redes;",
+        "multistakeholder",
+    ),
+    (
+        "fr",
+        "charge la Commission d'études 20",
+        None,
+        "d'élaborer des normes sur la gouvernance des données de l'Internet des objets;",
+        "emerging-tech",
+    ),
+    (
+        "en",
+        "invites Member States",
+        None,
+        "to require operators to implement lawful interception and traceability of all traffic;",
+        "human-rights",
+    ),
+    (
+        "es",
+        "resuelve",
+        None,
+        "que el UIT-T coordine la gestión de los nombres de dominio de nivel superior de código "
+        "de país;",
+        "internet-governance",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "section", "old", "new"), NOT_EXPANDING)
+def test_realistic_changes_that_do_not_expand_are_not_flagged(
+    change, rules, lang, section, old, new
+):
+    assert counted(flag_change(change(section, old, new), rules, lang=lang)) == set()
+
+
+@pytest.mark.parametrize(("lang", "section", "old", "new", "category"), EXPANDING)
+def test_realistic_expansions_are_flagged_with_their_main_category(
+    change, rules, lang, section, old, new, category
+):
+    flags = flag_change(change(section, old, new), rules, lang=lang)
+
+    assert flags[0].category == category
+    assert flags[0].severity in ("high", "medium")
+
+
+def test_a_term_inside_a_longer_one_is_not_added_by_rewording_the_longer_one(change, rules):
+    old = "to develop Recommendations on the allocation of IPv6 addresses;"
+    new = "to develop Recommendations on the transition to IPv6;"
+
+    assert flag_change(change("resolves", old, new), rules, lang="en") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("to apply the ITU-T Recommendations on IPv6 deployment;", set()),
+        ("to develop new ITU-T Recommendations on IPv6 addresses;", {"internet-governance"}),
+    ],
+)
+def test_a_cited_recommendation_is_context_but_developing_one_is_a_task(
+    change, rules, text, expected
+):
+    flags = flag_change(change("instructs study groups", None, text), rules, lang="en")
+
+    assert counted(flags) == expected
