@@ -248,18 +248,27 @@ def _clause_dict(clause: Clause) -> dict[str, Any]:
     return data
 
 
+def _place_and_year(label: str) -> str:
+    """`Rev. Geneva, 2022` → `Geneva, 2022`, as a history line prints it."""
+    for prefix in ("Rev. ", "Rév. ", "Rev.", "Rév."):
+        if label.startswith(prefix):
+            return label.removeprefix(prefix).strip()
+    return label
+
+
 def revision_document(
     resolution: Resolution, revisions: list[Revision], current: Revision, parts: list[Part]
 ) -> dict[str, Any]:
     """The engine's parse shape, rebuilt from the stored clauses (no re-parse).
 
-    `history` lists the published revisions up to this one, as the ITU's history line does.
+    `history` lists the published revisions up to this one, in the form of the ITU's history
+    line: "(Johannesburg, 2008; …; Geneva, 2022)".
     """
     upto = revisions[: revisions.index(current) + 1]
     return {
         "title": resolution.title,
         "number": resolution.number,
-        "history": "; ".join(r.label.removeprefix("Rev. ") for r in upto),
+        "history": "(" + "; ".join(_place_and_year(r.label) for r in upto) + ")",
         "assembly": resolution.assembly,
         "revision": current.label,
         "lang": current.language,

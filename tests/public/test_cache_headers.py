@@ -14,6 +14,7 @@ PUBLIC_URLS = [
     reverse("resolutions:feed"),
     reverse("meetings:calendar"),
     reverse("meetings:calendar_ics"),
+    reverse("sitemap"),
 ]
 
 

@@ -63,3 +63,20 @@ def test_it_has_a_feed_per_resolution(client, revision, later_meeting, apt):
 def test_it_answers_404_for_the_feed_of_an_unknown_resolution(client, revision):
     url = reverse("resolutions:resolution_feed", args=["wtsa", "76"])
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("count", [1, 12])
+def test_it_makes_the_same_number_of_queries_whatever_the_count(
+    client, revision, later_meeting, apt, make_revision, django_assert_num_queries, count
+):
+    add_public_proposals(revision.resolution, later_meeting, count, [apt])
+    for year in range(2000, 2000 + count):
+        make_revision(f"Rev. {year}", dt.date(year, 1, 1))
+    # 1 published revisions with their resolutions, 2 public proposals with contribution,
+    # meeting and resolution, 3 their submitters.
+    with django_assert_num_queries(3):
+        assert client.get(reverse("resolutions:feed")).status_code == 200
+    # The same, after 1 the resolution, 2 its topics, 3 its published revisions.
+    with django_assert_num_queries(6):
+        url = reverse("resolutions:resolution_feed", args=["wtsa", "75"])
+        assert client.get(url).status_code == 200

@@ -62,7 +62,7 @@ def test_it_serves_the_engine_parse_shape_from_the_stored_clauses(
     assert {"title", "number", "history", "sections"} <= data.keys()
     assert data["title"] == "Contribution of ITU-T to WSIS outcomes"
     assert data["number"] == "75"
-    assert data["history"] == "Johannesburg, 2008; Geneva, 2022"
+    assert data["history"] == "(Johannesburg, 2008; Geneva, 2022)"
     assert [(s["key"], s["kind"]) for s in data["sections"]] == [
         ("considering", "preambular"),
         ("resolves", "operative"),
