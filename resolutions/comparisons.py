@@ -24,13 +24,20 @@ def engine_version() -> str:
 
 
 def _rules() -> tuple | None:
-    """The active watch terms staff tuned in the admin; None means the detector's defaults."""
+    """The active watch terms staff tuned in the admin; None means the detector's defaults.
+
+    The same rule set the import flags proposals with (contributions.importing.active_rules).
+    """
     from resolutions.text.rules import Rule
 
-    rows = WatchTerm.objects.filter(active=True).values(
-        "category", "language", "pattern", "weight", "kind", "note"
-    )
-    return tuple(Rule.from_dict(row) for row in rows) or None
+    rows = WatchTerm.objects.filter(active=True).order_by("pk")
+    rules = []
+    for row in rows.values("category", "language", "pattern", "weight", "kind", "note"):
+        try:
+            rules.append(Rule.from_dict(row))
+        except ValueError:
+            continue  # a row the detector cannot use: the admin shows it, the page must not fail
+    return tuple(rules) or None
 
 
 def _change_dict(flagged: Any) -> dict[str, Any]:
