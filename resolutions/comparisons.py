@@ -10,7 +10,11 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 
+from resolutions import text
 from resolutions.models import Revision, RevisionComparison, WatchTerm
+from resolutions.text import compare, parse
+from resolutions.text.flags import flag_comparison
+from resolutions.text.rules import Rule
 
 # Bump when the stored shape changes; rows of another version are recomputed on read.
 STORE_VERSION = "1"
@@ -18,8 +22,6 @@ STORE_VERSION = "1"
 
 def engine_version() -> str:
     """Names the engine build a stored comparison came from (its own version if it has one)."""
-    from resolutions import text
-
     return f"{STORE_VERSION}/{getattr(text, '__version__', 'dev')}"
 
 
@@ -28,8 +30,6 @@ def _rules() -> tuple | None:
 
     The same rule set the import flags proposals with (contributions.importing.active_rules).
     """
-    from resolutions.text.rules import Rule
-
     rows = WatchTerm.objects.filter(active=True).order_by("pk")
     rules = []
     for row in rows.values("category", "language", "pattern", "weight", "kind", "note"):
@@ -61,9 +61,6 @@ def _change_dict(flagged: Any) -> dict[str, Any]:
 
 def compute_changes(old_text: str, new_text: str, lang: str | None) -> list[dict[str, Any]]:
     """Parse, compare and flag two texts; raises the engine's ParseError on unreadable text."""
-    from resolutions.text import compare, parse
-    from resolutions.text.flags import flag_comparison
-
     comparison = compare(parse(old_text, lang), parse(new_text, lang))
     flagged = flag_comparison(comparison, _rules())
     return [_change_dict(item) for item in flagged.changes]

@@ -7,10 +7,11 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import BadRequest
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
 from django.utils.text import slugify
@@ -21,6 +22,7 @@ from itu_tracker.caching import public_page
 from meetings.models import Group
 from resolutions.comparisons import stored_comparison
 from resolutions.models import Assembly, Clause, Resolution, Revision, Topic, WatchTerm
+from resolutions.text import ParseError
 
 PAGE_SIZE = 25
 # Low flags are context only: a change widens the ITU's role at medium or high (detector rule).
@@ -109,8 +111,8 @@ def _index_queryset(assembly: str, topic: str, query: str) -> QuerySet[Resolutio
         # Only published text may match: a search must not reveal what an unpublished draft says.
         in_text = Revision.objects.public().filter(resolution=OuterRef("pk"), text__icontains=query)
         in_clause = Clause.objects.filter(
+            revision__in=Revision.objects.public(),
             revision__resolution=OuterRef("pk"),
-            revision__is_published=True,
             text__icontains=query,
         )
         resolutions = resolutions.filter(
@@ -128,7 +130,7 @@ def index(request: HttpRequest) -> HttpResponse:
     topic = request.GET.get("topic", "")
     query = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
     if assembly and assembly not in Assembly.values:
-        return HttpResponseBadRequest(_("Unknown assembly."))
+        raise BadRequest("unknown assembly")
     page = _page(request, _index_queryset(assembly, topic, query))
     filters = {"assembly": assembly, "topic": topic, "q": query}
     context = {
@@ -324,10 +326,13 @@ class _BadCompare(Exception):
 @public_page
 def compare(request: HttpRequest, assembly: str, number: str) -> HttpResponse:
     resolution, revisions = get_public_resolution(assembly, number)
+    comparable = [(r, revision_slug(r)) for r in revisions if r.text.strip()]
     try:
         old, new = _compare_pair(request, revisions)
     except _BadCompare as error:
-        return HttpResponseBadRequest(str(error))
+        # The page again, saying what to fix, with its form to pick two revisions.
+        context = {"resolution": resolution, "comparable": comparable, "problem": str(error)}
+        return render(request, "resolutions/compare.html", context, status=400)
     changes, problem = _changes(old, new)
     show_all = request.GET.get("all") == "1"
     view = "side" if request.GET.get("view") == "side" else "inline"
@@ -337,7 +342,7 @@ def compare(request: HttpRequest, assembly: str, number: str) -> HttpResponse:
         "new": new,
         "old_slug": revision_slug(old),
         "new_slug": revision_slug(new),
-        "comparable": [(r, revision_slug(r)) for r in revisions if r.text.strip()],
+        "comparable": comparable,
         "changes": [_labelled(c) for c in changes if show_all or c["kind"] != "unchanged"],
         "edited": sum(c["kind"] != "unchanged" for c in changes),
         "flagged": sum(c["severity"] in _COUNTING for c in changes),
@@ -362,8 +367,6 @@ def _changes(old: Revision, new: Revision) -> tuple[list[dict[str, Any]], str]:
     """The stored change list, or an explanation of why there is none."""
     try:
         return stored_comparison(old, new).changes, ""
-    except ImportError:
-        return [], _("The comparison engine is not installed on this server.")
-    except ValueError:
-        # The engine's ParseError: a stored text it cannot read (or no text at all).
+    except ParseError:
+        # A stored text the engine cannot read (or none at all): say so rather than fail.
         return [], _("One of these texts could not be read as a resolution.")

@@ -91,5 +91,10 @@ def test_it_explains_when_a_text_cannot_be_read(client, res75_pair):
 )
 def test_it_refuses_bad_parameters_with_4xx(client, res75_pair, make_revision, params, status):
     make_revision("Rev. Draft, 2028", None, text=res75_pair[1].text, published=False)
-    assert client.get(URL, params).status_code == status
+    response = client.get(URL, params)
+    assert response.status_code == status
+    if status == 400:
+        # The page says what to fix and offers the form again.
+        assert "Choose two" in response.content.decode()
+        assert 'id="compare-from"' in response.content.decode()
     assert not RevisionComparison.objects.filter(new__is_published=False).exists()

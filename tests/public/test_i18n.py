@@ -14,6 +14,7 @@ OWN = (
     "templates/resolutions/",
     "templates/meetings/",
     "templates/home.html",
+    "templates/400.html",
     "templates/404.html",
     "templates/500.html",
     "resolutions/views.py",

@@ -111,7 +111,9 @@ def test_it_answers_404_for_a_page_that_does_not_exist(client, revision, params)
 
 
 def test_it_answers_400_for_an_unknown_assembly_filter(client, revision):
-    assert client.get(URL, {"assembly": "nope"}).status_code == 400
+    response = client.get(URL, {"assembly": "nope"})
+    assert response.status_code == 400
+    assert "Bad request" in response.content.decode()
 
 
 def test_it_bounds_the_search_string(client, revision):
