@@ -98,10 +98,14 @@ class _Pairing:
 
 def normalize(text: str) -> str:
     """Form used to decide that two clause texts say the same thing."""
-    if not unicodedata.is_normalized("NFC", text):
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = text.replace("\u2019", "'").casefold()
-    return " ".join(text.split()).rstrip(" ;,.:")
+    text = text.casefold()
+    if "\u2019" in text:
+        text = text.replace("\u2019", "'")
+    if "  " in text or "\n" in text or "\t" in text:
+        text = " ".join(text.split())
+    return text.strip().rstrip(" ;,.:")
 
 
 def compare(old: Document, new: Document) -> Comparison:
