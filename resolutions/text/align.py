@@ -26,6 +26,8 @@ from diff_match_patch import diff_match_patch
 from .model import (
     ADDED,
     DELETED,
+    LEVEL_ANNEX,
+    LEVEL_FOOTNOTE,
     LEVEL_HEADER,
     LEVEL_SECTION,
     MERGED,
@@ -98,10 +100,14 @@ class _Pairing:
 
 def normalize(text: str) -> str:
     """Form used to decide that two clause texts say the same thing."""
-    if not unicodedata.is_normalized("NFC", text):
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = text.replace("\u2019", "'").casefold()
-    return " ".join(text.split()).rstrip(" ;,.:")
+    text = text.casefold()
+    if "\u2019" in text:
+        text = text.replace("\u2019", "'")
+    if "  " in text or "\n" in text or "\t" in text:
+        text = " ".join(text.split())
+    return text.strip().rstrip(" ;,.:")
 
 
 def compare(old: Document, new: Document) -> Comparison:
@@ -109,7 +115,7 @@ def compare(old: Document, new: Document) -> Comparison:
     section_map = _pair_sections(old.sections, new.sections)
     old_items, new_items = _flatten(old), _flatten(new)
     pairing = _pair_clauses(old_items, new_items, section_map)
-    changes = _header_changes(old, new)
+    changes = _header_changes(old, new) + _appendix_changes(old, new)
     changes += _ordered(
         _section_changes(old, new, section_map)
         + _clause_changes(old, new, old_items, new_items, pairing, section_map)
@@ -130,7 +136,13 @@ def _pair_sections(
     for i, section in enumerate(old):
         candidates = by_heading.get(normalize(section.heading))
         if candidates:
-            pairs[i] = candidates.pop(0)
+            best = (
+                candidates[0]
+                if len(candidates) == 1
+                else _likeliest(section, i, candidates, new)
+            )
+            candidates.remove(best)
+            pairs[i] = best
     taken = set(pairs.values())
     scored = []
     for i, a in enumerate(old):
@@ -147,6 +159,16 @@ def _pair_sections(
             pairs[i] = j
             taken.add(j)
     return pairs
+
+
+def _likeliest(section: Section, i: int, candidates: list[int], new) -> int:
+    """Of sections printing the same heading, the one sharing most clauses, then the nearest."""
+    texts = {normalize(c.text) for c in section.clauses}
+
+    def score(j: int) -> tuple[int, int]:
+        return len(texts & {normalize(c.text) for c in new[j].clauses}), -abs(i - j)
+
+    return max(candidates, key=score)
 
 
 def _section_likeness(a: Section, b: Section) -> float:
@@ -288,6 +310,8 @@ def _find_splits(source, target, pairing: _Pairing, relation: str) -> None:
         return
     for s in source:
         partner = forward.get(s.index)
+        if partner is not None and target[partner].norm == s.norm:
+            continue  # cheap test first: most clauses are paired with an identical one
         if partner is not None and _contained(s, target[partner]) > 0.9:
             continue  # the partner already holds (nearly) all of it: nothing was split off
         pieces = [
@@ -623,6 +647,40 @@ def _header_changes(old: Document, new: Document) -> list[tuple[tuple, Change]]:
             level=LEVEL_HEADER,
         )
         changes.append(((-1.0, 0, 0, 0), change))
+    return changes
+
+
+def _appendix_changes(old: Document, new: Document) -> list[tuple[tuple, Change]]:
+    """Annexes and footnotes not attached to a clause, compared in their order of appearance."""
+    changes = []
+    for level, name, singular in (
+        (LEVEL_ANNEX, "annexes", "annex"),
+        (LEVEL_FOOTNOTE, "footnotes", "footnote"),
+    ):
+        a_items, b_items = getattr(old, name), getattr(new, name)
+        for k in range(max(len(a_items), len(b_items))):
+            a = a_items[k] if k < len(a_items) else None
+            b = b_items[k] if k < len(b_items) else None
+            kind = (
+                ADDED
+                if a is None
+                else DELETED
+                if b is None
+                else (UNCHANGED if a == b else MODIFIED)
+            )
+            change = Change(
+                kind=kind,
+                section=f"{singular} {k + 1}",
+                section_key=singular,
+                operative=False,
+                old_label=None,
+                new_label=None,
+                old_text=a,
+                new_text=b,
+                ops=_text_ops(a, b),
+                level=level,
+            )
+            changes.append(((float("inf"), 0, 0, 0), change))
     return changes
 
 

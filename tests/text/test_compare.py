@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from resolutions.text import compare, parse
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resolutions.text import ParseError, compare, parse
 from resolutions.text.worddiff import new_side, old_side
 
 HEAD = """RESOLUTION 9 (REV. BUSAN, 2014)
@@ -209,3 +212,79 @@ def test_every_change_reconstructs_both_texts(res75_old_text, res75_new_text):
             continue
         assert old_side(change.ops) == (change.old_text or "")
         assert new_side(change.ops) == (change.new_text or "")
+
+
+def clause_keys(doc):
+    keys = []
+
+    def walk(clauses, path):
+        for clause in clauses:
+            keys.append((path, clause.label, clause.text))
+            walk(clause.children, (*path, clause.label))
+
+    for section in doc.sections:
+        walk(section.clauses, ())
+    return sorted(keys)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_every_clause_of_both_texts_is_accounted_for_once(data):
+    lines = BASE.splitlines()
+    body = list(range(3, len(lines)))
+    for _ in range(
+        data.draw(st.integers(0, 4))
+    ):  # delete, duplicate or swap body lines
+        op = data.draw(st.sampled_from(["delete", "duplicate", "swap"]))
+        i, j = data.draw(st.sampled_from(body)), data.draw(st.sampled_from(body))
+        if op == "delete" and len(body) > 4:
+            body.remove(i)
+        elif op == "duplicate":
+            body.insert(body.index(i), i)
+        else:
+            a, b = body.index(i), body.index(j)
+            body[a], body[b] = body[b], body[a]
+    new_text = "\n".join(lines[:3] + [lines[k] for k in body]) + "\n"
+    try:
+        new = parse(new_text)
+    except ParseError:
+        return
+    old = parse(BASE)
+    changes = [c for c in compare(old, new).changes if c.level == "clause"]
+    # a split repeats its old clause in each piece, a merge its new clause: count those once
+    split_olds = {
+        (c.old_path, c.old_label, c.old_text) for c in changes if c.relation == "split"
+    }
+    merged_news = {
+        (c.new_path, c.new_label, c.new_text) for c in changes if c.relation == "merged"
+    }
+    olds = [(c.old_path, c.old_label, c.old_text) for c in changes]
+    news = [(c.new_path, c.new_label, c.new_text) for c in changes]
+    olds = [
+        k
+        for k, c in zip(olds, changes)
+        if c.old_text is not None and c.relation != "split"
+    ]
+    news = [
+        k
+        for k, c in zip(news, changes)
+        if c.new_text is not None and c.relation != "merged"
+    ]
+    assert sorted(olds + list(split_olds)) == clause_keys(old)
+    assert sorted(news + list(merged_news)) == clause_keys(new)
+
+
+def test_annex_and_document_footnote_changes_are_reported():
+    old = BASE.replace(
+        "2 to report to the next conference,",
+        "2 to report to the next conference.\n"
+        "ANNEX TO RESOLUTION 9 (REV. BUSAN, 2014)\nList of offices in 2014",
+    )
+    new = old.replace("offices in 2014", "offices in 2018")
+    changes = [
+        c for c in compare(parse(old), parse(new)).changes if c.kind != "unchanged"
+    ]
+    assert [(c.level, c.section, c.kind) for c in changes] == [
+        ("annex", "annex 1", "modified")
+    ]
+    assert [op for op in changes[0].ops if op[0]] == [(-1, "2014"), (1, "2018")]
