@@ -6,7 +6,6 @@ Builds on tests/conftest.py (resolution, revision, wtsa24, apt, public/restricte
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -233,20 +232,3 @@ def sentinel_world(
 def crawl_world(sentinel_world, res75_pair) -> dict[str, str]:
     """The sentinel world with two comparable French texts, so compare pages are real."""
     return sentinel_world
-
-
-@pytest.fixture(scope="session")
-def live_server():
-    """pytest-django's live server, built while MEDIA_URL is a string.
-
-    settings.MEDIA_URL is None on purpose (uploads are never served by URL), but Django's live
-    server wraps every request in a media handler that parses MEDIA_URL and fails on None. The
-    handler is built once when the server thread starts, so the override only lasts that long.
-    """
-    from django.test.utils import override_settings
-    from pytest_django.live_server_helper import LiveServer
-
-    with override_settings(MEDIA_URL="/media-not-served/"):
-        server = LiveServer(os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost")
-    yield server
-    server.stop()
