@@ -194,11 +194,15 @@ def _main_part_name(package: zipfile.ZipFile, limits: Limits) -> str:
     raise ReadError("no document body (no word/document.xml: not a Word document)")
 
 
-def docx_text(data: bytes, version: Version) -> str:
-    """The body text with every tracked change rejected ("old") or accepted ("new")."""
+def docx_text(data: bytes, version: Version, limits: Limits = Limits()) -> str:
+    """The body text with every tracked change rejected ("old") or accepted ("new").
+
+    Paragraphs are separated by "\n" (Word's plain-text export ends each one with a newline:
+    add one to compare).
+    """
     if version not in _RULES:
         raise ValueError(f"version must be 'old' or 'new', not {version!r}")
-    return _BodyText(_RULES[version], by_format=False).text(load_body(data))
+    return _BodyText(_RULES[version], by_format=False).text(load_body(data, limits))
 
 
 def read_docx(data: bytes, limits: Limits = Limits()) -> ReadResult:
@@ -277,7 +281,7 @@ class _BodyText:
         self._blocks(body)
         self._close_container()
         text = "".join(self.out)
-        return text[:-1] if text.endswith("\n") else text
+        return text.removesuffix("\n")
 
     # block level ---------------------------------------------------------------------------
 
@@ -290,9 +294,7 @@ class _BodyText:
                 self._table(child)
             elif tag == W + "sdt":
                 self._blocks_of(child.find(W + "sdtContent"))
-            elif tag == W + "customXml":
-                self._blocks(child)
-            elif tag in _REVISION_WRAPPERS and tag not in self.rules.dropped_content:
+            elif tag == W + "customXml" or tag in _REVISION_WRAPPERS and tag not in self.rules.dropped_content:
                 self._blocks(child)
 
     def _blocks_of(self, element: etree._Element | None) -> None:
