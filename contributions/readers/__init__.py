@@ -9,7 +9,7 @@ from pathlib import PurePath
 
 from .docx import docx_text, read_docx
 from .errors import ReadError
-from .limits import Limits, human_size
+from .limits import DEFAULT_LIMITS, Limits, human_size
 from .pdf import read_pdf
 from .result import ReadResult
 from .text import read_text
@@ -46,7 +46,9 @@ def sniff(data: bytes) -> str:
     return "text"
 
 
-def read_document(data: bytes, filename: str, limits: Limits = Limits()) -> ReadResult:
+def read_document(
+    data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS
+) -> ReadResult:
     """Read a contribution, checking its size and that its content matches its extension."""
     extension = PurePath(filename).suffix.lower()
     expected = EXTENSIONS.get(extension)
@@ -64,7 +66,9 @@ def read_document(data: bytes, filename: str, limits: Limits = Limits()) -> Read
     found = sniff(data)
     # A .docx holding text is reported by the zip check ("not a zip archive"), which says more.
     if found != expected and not (expected == "docx" and found == "text"):
-        raise ReadError(f"content is {_CONTENT_NAMES[found]} but the name ends in {extension}")
+        raise ReadError(
+            f"content is {_CONTENT_NAMES[found]} but the name ends in {extension}"
+        )
     if expected == "docx":
         return read_docx(data, limits)
     if expected == "pdf":

@@ -23,13 +23,13 @@ from typing import Literal
 from lxml import etree
 
 from .errors import ReadError
-from .limits import Limits, human_size
+from .limits import DEFAULT_LIMITS, Limits, human_size
 from .result import ReadResult
 
 Version = Literal["old", "new"]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W = "{%s}" % W_NS
+W = f"{{{W_NS}}}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 OFFICE_DOCUMENT = "/officeDocument"
@@ -58,7 +58,9 @@ class _Rules:
     dropped_mark: frozenset[str]  # markers in w:pPr/w:rPr: the paragraph mark goes
     dropped_row: frozenset[str]  # markers in w:trPr: the table row goes
     dropped_cell: str  # marker in w:tcPr: the table cell goes
-    dropped_format: frozenset[str]  # run formatting that marks text absent in this version
+    dropped_format: frozenset[
+        str
+    ]  # run formatting that marks text absent in this version
 
 
 _NEW = _Rules(
@@ -87,7 +89,9 @@ def open_package(data: bytes, limits: Limits) -> zipfile.ZipFile:
         package = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         if data.startswith(b"PK\x03\x04"):
-            raise ReadError("truncated or damaged zip archive (no central directory)") from exc
+            raise ReadError(
+                "truncated or damaged zip archive (no central directory)"
+            ) from exc
         raise ReadError("not a zip archive") from exc
     except (ValueError, OSError, EOFError) as exc:
         raise ReadError(f"damaged zip archive ({exc})") from exc
@@ -130,19 +134,32 @@ def read_member(package: zipfile.ZipFile, name: str, limits: Limits) -> bytes:
         raise ReadError(f"missing part {name}") from exc
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
         raise ReadError(f"damaged zip member {name} ({_one_line(exc)})") from exc
-    except (NotImplementedError, RuntimeError) as exc:  # unknown compression, encryption
+    except (
+        NotImplementedError,
+        RuntimeError,
+    ) as exc:  # unknown compression, encryption
         raise ReadError(f"unreadable zip member {name} ({_one_line(exc)})") from exc
     if len(data) > limits.max_uncompressed:
-        raise ReadError(f"zip bomb: {name} expands beyond {human_size(limits.max_uncompressed)}")
+        raise ReadError(
+            f"zip bomb: {name} expands beyond {human_size(limits.max_uncompressed)}"
+        )
     return data
 
 
 # --------------------------------------------------------------------------- safe XML
 
-_PARSER_OPTIONS = dict(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, dtd_validation=False
+_PARSER_OPTIONS = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "huge_tree": False,
+    "dtd_validation": False,
+}
+_DOCTYPE_MARKERS = (
+    b"<!DOCTYPE",
+    "<!DOCTYPE".encode("utf-16-le"),
+    "<!DOCTYPE".encode("utf-16-be"),
 )
-_DOCTYPE_MARKERS = (b"<!DOCTYPE", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"))
 
 
 def parse_xml(data: bytes, part: str) -> etree._Element:
@@ -168,7 +185,7 @@ def _one_line(exc: BaseException) -> str:
 # --------------------------------------------------------------------------- the document
 
 
-def load_body(data: bytes, limits: Limits = Limits()) -> etree._Element:
+def load_body(data: bytes, limits: Limits = DEFAULT_LIMITS) -> etree._Element:
     """The ``w:body`` of the main document part of a .docx, after all the safety checks."""
     package = open_package(data, limits)
     part = _main_part_name(package, limits)
@@ -194,7 +211,7 @@ def _main_part_name(package: zipfile.ZipFile, limits: Limits) -> str:
     raise ReadError("no document body (no word/document.xml: not a Word document)")
 
 
-def docx_text(data: bytes, version: Version, limits: Limits = Limits()) -> str:
+def docx_text(data: bytes, version: Version, limits: Limits = DEFAULT_LIMITS) -> str:
     """The body text with every tracked change rejected ("old") or accepted ("new").
 
     Paragraphs are separated by "\n" (Word's plain-text export ends each one with a newline:
@@ -205,7 +222,7 @@ def docx_text(data: bytes, version: Version, limits: Limits = Limits()) -> str:
     return _BodyText(_RULES[version], by_format=False).text(load_body(data, limits))
 
 
-def read_docx(data: bytes, limits: Limits = Limits()) -> ReadResult:
+def read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     """Old and new text of a .docx, telling tracked changes, marked formatting and clean apart.
 
     - Tracked changes (``w:ins``/``w:del``/moves/paragraph marks/rows/cells): old = all rejected,
@@ -226,8 +243,13 @@ def read_docx(data: bytes, limits: Limits = Limits()) -> ReadResult:
         note = "changes read from underline (inserted) and strikethrough (deleted) formatting"
         return ReadResult(old, new, "docx", (*warnings, note))
     if _has_underline(body):
-        warnings = (*warnings, "underlined text without strikethrough is read as plain text")
-    return ReadResult(None, _BodyText(_NEW, by_format=False).text(body), "docx", warnings)
+        warnings = (
+            *warnings,
+            "underlined text without strikethrough is read as plain text",
+        )
+    return ReadResult(
+        None, _BodyText(_NEW, by_format=False).text(body), "docx", warnings
+    )
 
 
 def has_revisions(body: etree._Element) -> bool:
@@ -265,7 +287,9 @@ def _warnings(body: etree._Element) -> tuple[str, ...]:
 
 # --------------------------------------------------------------------------- text walker
 
-_SYMBOL_FONT_OFFSET = 0xF000  # Word stores symbol-font characters in the private-use area
+_SYMBOL_FONT_OFFSET = (
+    0xF000  # Word stores symbol-font characters in the private-use area
+)
 
 
 class _BodyText:
@@ -275,7 +299,9 @@ class _BodyText:
         self.rules = rules
         self.by_format = by_format
         self.out: list[str] = []
-        self.fields: list[bool] = []  # one entry per open field: True once its result starts
+        self.fields: list[
+            bool
+        ] = []  # one entry per open field: True once its result starts
 
     def text(self, body: etree._Element) -> str:
         self._blocks(body)
@@ -294,7 +320,11 @@ class _BodyText:
                 self._table(child)
             elif tag == W + "sdt":
                 self._blocks_of(child.find(W + "sdtContent"))
-            elif tag == W + "customXml" or tag in _REVISION_WRAPPERS and tag not in self.rules.dropped_content:
+            elif (
+                tag == W + "customXml"
+                or tag in _REVISION_WRAPPERS
+                and tag not in self.rules.dropped_content
+            ):
                 self._blocks(child)
 
     def _blocks_of(self, element: etree._Element | None) -> None:

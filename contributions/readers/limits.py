@@ -24,6 +24,9 @@ class Limits:
                 raise ValueError(f"Limits.{name} must be positive")
 
 
+DEFAULT_LIMITS = Limits()
+
+
 def human_size(size: int) -> str:
     """A size the way people read it in an error message ("2.1 GB", "60 MB", "512 bytes")."""
     for unit, factor in (("GB", 1024**3), ("MB", MB), ("kB", 1024)):
