@@ -299,9 +299,10 @@ class _BodyText:
         self.rules = rules
         self.by_format = by_format
         self.out: list[str] = []
-        self.fields: list[
-            bool
-        ] = []  # one entry per open field: True once its result starts
+        # One entry per open field, True once its result starts.
+        self.fields: list[bool] = []
+        # Whether the current paragraph kept / lost runs marked by formatting.
+        self.kept = self.dropped = False
 
     def text(self, body: etree._Element) -> str:
         self._blocks(body)
@@ -347,11 +348,17 @@ class _BodyText:
             self.out.append("\n")
 
     def _paragraph(self, paragraph: etree._Element) -> None:
+        self.kept = self.dropped = False
         self._inline(paragraph)
         properties = paragraph.find(W + "pPr")
         mark = properties.find(W + "rPr") if properties is not None else None
-        if not _marked(mark, self.rules.dropped_mark):
-            self.out.append("\n")
+        if _marked(mark, self.rules.dropped_mark):
+            return
+        # Formatting cannot mark a paragraph mark: a paragraph wholly struck (or wholly
+        # underlined, read as old) is a removed paragraph, not an empty one.
+        if self.by_format and self.dropped and not self.kept:
+            return
+        self.out.append("\n")
 
     # inline level --------------------------------------------------------------------------
 
@@ -371,11 +378,13 @@ class _BodyText:
 
     def _run(self, run: etree._Element) -> None:
         if self.by_format and self._run_dropped_by_format(run):
+            self.dropped = True
             return
         for child in run:
             piece = self._run_piece(child)
             if piece and all(self.fields):
                 self.out.append(piece)
+                self.kept = self.kept or not piece.isspace()
 
     def _run_dropped_by_format(self, run: etree._Element) -> bool:
         properties = run.find(W + "rPr")
