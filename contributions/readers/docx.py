@@ -438,10 +438,36 @@ def _marked(properties: etree._Element | None, markers) -> bool:
 
 
 def _symbol(sym: etree._Element) -> str:
+    """The character of a ``w:sym``: Word stores a symbol-font glyph as U+F000 + its code."""
     code = sym.get(W + "char", "")
     if not re.fullmatch(r"[0-9A-Fa-f]{1,6}", code):
         return ""
     value = int(code, 16)
-    if value >= _SYMBOL_FONT_OFFSET and value <= _SYMBOL_FONT_OFFSET + 0xFF:
-        value -= _SYMBOL_FONT_OFFSET
+    if _SYMBOL_FONT_OFFSET <= value <= _SYMBOL_FONT_OFFSET + 0xFF:
+        glyph = value - _SYMBOL_FONT_OFFSET
+        if (sym.get(W + "font") or "").lower() == "symbol" and glyph in _SYMBOL_FONT:
+            return _SYMBOL_FONT[glyph]
+        if (
+            glyph < 0x80
+        ):  # the ASCII range prints as itself in every symbol font we meet
+            return chr(glyph)
     return chr(value) if value < 0x110000 else ""
+
+
+# The Symbol font's common glyphs (Adobe Symbol encoding) outside ASCII and Greek.
+_SYMBOL_FONT = {
+    0xA3: "≤", 0xA5: "∞", 0xAB: "↔", 0xAC: "←", 0xAD: "↑", 0xAE: "→", 0xAF: "↓",
+    0xB0: "°", 0xB1: "±", 0xB3: "≥", 0xB4: "×", 0xB7: "•", 0xB8: "÷", 0xB9: "≠",
+    0xBA: "≡", 0xBB: "≈", 0xBC: "…", 0xD7: "⋅", 0xD8: "¬", 0xDB: "⇔", 0xDE: "⇒",
+}  # fmt: skip
+# Greek letters sit where Latin letters are in the Symbol font.
+_SYMBOL_FONT.update(
+    {
+        ord(latin): greek
+        for latin, greek in zip(
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            "αβχδεφγηιϕκλμνοπθρστυϖωξψζΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ",
+            strict=True,
+        )
+    }
+)

@@ -29,7 +29,12 @@ Paragraph = Sequence[Run]
 AUTHOR = "Proposer"
 DATE = "2024-06-01T10:00:00Z"
 OPS = ("keep", "ins", "del", "move_from", "move_to")
-_WRAPPER = {"ins": "w:ins", "del": "w:del", "move_from": "w:moveFrom", "move_to": "w:moveTo"}
+_WRAPPER = {
+    "ins": "w:ins",
+    "del": "w:del",
+    "move_from": "w:moveFrom",
+    "move_to": "w:moveTo",
+}
 _REMOVED = ("del", "move_from")  # ops whose text is gone from the new version
 _ADDED = ("ins", "move_to")
 
@@ -43,7 +48,9 @@ def build_docx(
 ) -> bytes:
     """A .docx holding ``paragraphs``; a plain string is one unchanged paragraph."""
     if marking not in ("revisions", "formatting"):
-        raise ValueError(f"marking must be 'revisions' or 'formatting', not {marking!r}")
+        raise ValueError(
+            f"marking must be 'revisions' or 'formatting', not {marking!r}"
+        )
     document = docx.Document()
     ids = count(1)
     for paragraph in paragraphs:
