@@ -58,9 +58,7 @@ class _Rules:
     dropped_mark: frozenset[str]  # markers in w:pPr/w:rPr: the paragraph mark goes
     dropped_row: frozenset[str]  # markers in w:trPr: the table row goes
     dropped_cell: str  # marker in w:tcPr: the table cell goes
-    dropped_format: frozenset[
-        str
-    ]  # run formatting that marks text absent in this version
+    dropped_format: frozenset[str]  # run formatting that marks text absent in this version
 
 
 _NEW = _Rules(
@@ -89,9 +87,7 @@ def open_package(data: bytes, limits: Limits) -> zipfile.ZipFile:
         package = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         if data.startswith(b"PK\x03\x04"):
-            raise ReadError(
-                "truncated or damaged zip archive (no central directory)"
-            ) from exc
+            raise ReadError("truncated or damaged zip archive (no central directory)") from exc
         raise ReadError("not a zip archive") from exc
     except (ValueError, OSError, EOFError) as exc:
         raise ReadError(f"damaged zip archive ({exc})") from exc
@@ -114,8 +110,7 @@ def _check_expansion(entries: list[zipfile.ZipInfo], limits: Limits) -> None:
         if entry.file_size > limits.max_ratio * max(entry.compress_size, 1):
             ratio = entry.file_size / max(entry.compress_size, 1)
             raise ReadError(
-                f"zip bomb: {entry.filename} expands {ratio:.0f} times "
-                f"(limit {limits.max_ratio})"
+                f"zip bomb: {entry.filename} expands {ratio:.0f} times (limit {limits.max_ratio})"
             )
     compressed = sum(entry.compress_size for entry in entries)
     if total > limits.max_ratio * max(compressed, 1):
@@ -140,9 +135,7 @@ def read_member(package: zipfile.ZipFile, name: str, limits: Limits) -> bytes:
     ) as exc:  # unknown compression, encryption
         raise ReadError(f"unreadable zip member {name} ({_one_line(exc)})") from exc
     if len(data) > limits.max_uncompressed:
-        raise ReadError(
-            f"zip bomb: {name} expands beyond {human_size(limits.max_uncompressed)}"
-        )
+        raise ReadError(f"zip bomb: {name} expands beyond {human_size(limits.max_uncompressed)}")
     return data
 
 
@@ -247,9 +240,7 @@ def read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
             *warnings,
             "underlined text without strikethrough is read as plain text",
         )
-    return ReadResult(
-        None, _BodyText(_NEW, by_format=False).text(body), "docx", warnings
-    )
+    return ReadResult(None, _BodyText(_NEW, by_format=False).text(body), "docx", warnings)
 
 
 def has_revisions(body: etree._Element) -> bool:
@@ -287,9 +278,7 @@ def _warnings(body: etree._Element) -> tuple[str, ...]:
 
 # --------------------------------------------------------------------------- text walker
 
-_SYMBOL_FONT_OFFSET = (
-    0xF000  # Word stores symbol-font characters in the private-use area
-)
+_SYMBOL_FONT_OFFSET = 0xF000  # Word stores symbol-font characters in the private-use area
 
 
 class _BodyText:
@@ -390,9 +379,7 @@ class _BodyText:
         properties = run.find(W + "rPr")
         if properties is None:
             return False
-        return any(
-            el.tag in self.rules.dropped_format and _is_on(el) for el in properties
-        )
+        return any(el.tag in self.rules.dropped_format and _is_on(el) for el in properties)
 
     def _run_piece(self, child: etree._Element) -> str:
         tag = child.tag
@@ -447,9 +434,7 @@ def _symbol(sym: etree._Element) -> str:
         glyph = value - _SYMBOL_FONT_OFFSET
         if (sym.get(W + "font") or "").lower() == "symbol" and glyph in _SYMBOL_FONT:
             return _SYMBOL_FONT[glyph]
-        if (
-            glyph < 0x80
-        ):  # the ASCII range prints as itself in every symbol font we meet
+        if glyph < 0x80:  # the ASCII range prints as itself in every symbol font we meet
             return chr(glyph)
     return chr(value) if value < 0x110000 else ""
 

@@ -38,15 +38,11 @@ def test_the_conformance_set_is_present_and_complete():
     assert len(documents) >= 50
     for document in documents:
         results = [document.with_name(f"{document.stem}.{s}.txt") for _, s in EXPECTED]
-        assert any(path.exists() for path in results), (
-            f"{document.name} has no Word result"
-        )
+        assert any(path.exists() for path in results), f"{document.name} has no Word result"
 
 
 @pytest.mark.parametrize(("document", "version", "expected"), _cases())
 def test_it_matches_words_own_result(document, version, expected):
     text = docx_text(document.read_bytes(), version)
 
-    assert (text + "\n").split("\n") == _word_text(expected.read_text("utf-8")).split(
-        "\n"
-    )
+    assert (text + "\n").split("\n") == _word_text(expected.read_text("utf-8")).split("\n")

@@ -42,9 +42,7 @@ def test_it_reads_deleted_text_only_in_the_old_version():
 
 
 def test_it_reads_a_replacement_as_deletion_then_insertion():
-    data = build_docx(
-        [[("keep", "(Rev. "), ("del", "Geneva, 2022"), ("ins", "New Delhi, 2024")]]
-    )
+    data = build_docx([[("keep", "(Rev. "), ("del", "Geneva, 2022"), ("ins", "New Delhi, 2024")]])
 
     assert _both(data) == ("(Rev. Geneva, 2022", "(Rev. New Delhi, 2024")
 
@@ -97,9 +95,7 @@ def test_it_reads_revisions_inside_hyperlinks_and_content_controls():
 
 
 def test_it_reads_block_content_controls():
-    body = (
-        "<w:sdt><w:sdtPr/><w:sdtContent>" + _p(_r("Inside")) + "</w:sdtContent></w:sdt>"
-    )
+    body = "<w:sdt><w:sdtPr/><w:sdtContent>" + _p(_r("Inside")) + "</w:sdtContent></w:sdt>"
 
     assert _both(build_docx_from_body(body + _p(_r("After")))) == (
         "Inside\nAfter",
@@ -261,13 +257,9 @@ def test_read_docx_returns_no_old_text_for_a_clean_document():
 
 
 def test_read_docx_keeps_underlined_text_of_a_document_without_strikethrough():
-    data = build_docx(
-        [[("keep", "Plain "), ("ins", "underlined")]], marking="formatting"
-    )
+    data = build_docx([[("keep", "Plain "), ("ins", "underlined")]], marking="formatting")
 
     result = read_docx(data)
 
     assert (result.old_text, result.new_text) == (None, "Plain underlined")
-    assert result.warnings == (
-        "underlined text without strikethrough is read as plain text",
-    )
+    assert result.warnings == ("underlined text without strikethrough is read as plain text",)

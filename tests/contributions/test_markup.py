@@ -147,8 +147,7 @@ def test_it_reads_french_proposals_and_starred_symbols():
     proposals = split_proposals(FRENCH)
 
     assert [
-        (p.action, p.resolution_number, p.base_label, p.draft_label, p.reasons)
-        for p in proposals
+        (p.action, p.resolution_number, p.base_label, p.draft_label, p.reasons) for p in proposals
     ] == [
         (
             "MOD",
@@ -192,9 +191,7 @@ def test_it_reads_spanish_proposals():
 def test_it_reads_identifiers_of_regional_groups_and_member_states(
     marker, origin, document, addendum, sequence
 ):
-    (proposal,) = split_proposals(
-        f"{marker}\nRESOLUTION 75 (Rev. Geneva, 2022)\nReasons: x"
-    )
+    (proposal,) = split_proposals(f"{marker}\nRESOLUTION 75 (Rev. Geneva, 2022)\nReasons: x")
 
     assert (
         proposal.origin,
@@ -224,18 +221,13 @@ def test_it_reads_pdf_extractions_with_the_identifier_on_the_next_line():
 
 
 def test_it_reads_a_heading_glued_to_the_marker():
-    (proposal,) = split_proposals(
-        "SUP ECP/39A18/2 RESOLUTION 12 (Rev. Geneva, 2022)\nReasons: x"
-    )
+    (proposal,) = split_proposals("SUP ECP/39A18/2 RESOLUTION 12 (Rev. Geneva, 2022)\nReasons: x")
 
     assert (proposal.action, proposal.resolution_number) == ("SUP", "12")
 
 
 def test_a_lone_symbol_in_a_summary_table_is_not_a_marker():
-    text = (
-        "Resolution\nAction\n75\nMOD\n12\nSUP\n"
-        + "MOD\tACP/37A22/1\nRESOLUTION 75\nReasons: x"
-    )
+    text = "Resolution\nAction\n75\nMOD\n12\nSUP\n" + "MOD\tACP/37A22/1\nRESOLUTION 75\nReasons: x"
 
     proposals = split_proposals(text)
 
@@ -251,9 +243,7 @@ def test_a_resolution_quoted_in_the_text_is_not_taken_for_the_heading():
 
 
 def test_a_document_without_markers_is_one_proposal():
-    (proposal,) = split_proposals(
-        "RESOLUTION 75 (Rev. Geneva, 2022)\nText.\nReasons: Update."
-    )
+    (proposal,) = split_proposals("RESOLUTION 75 (Rev. Geneva, 2022)\nText.\nReasons: Update.")
 
     assert proposal == ProposalMarkup(
         action=None,
@@ -303,9 +293,7 @@ def test_it_refuses_a_malformed_identifier():
 def test_it_refuses_an_identifier_used_twice():
     text = "MOD ACP/37A22/1\nRESOLUTION 1\nMOD ACP/37A22/1\nRESOLUTION 2"
 
-    with pytest.raises(
-        ReadError, match=r"^proposal identifier ACP/37A22/1 appears twice$"
-    ):
+    with pytest.raises(ReadError, match=r"^proposal identifier ACP/37A22/1 appears twice$"):
         split_proposals(text)
 
 

@@ -41,9 +41,7 @@ def _replace_member(data: bytes, name: str, content: bytes | None) -> bytes:
 
 @pytest.fixture(scope="module")
 def docx_bytes() -> bytes:
-    return build_docx(
-        ["RESOLUTION 75 (Rev. Geneva, 2022)", [("keep", "a) "), ("ins", "new")]]
-    )
+    return build_docx(["RESOLUTION 75 (Rev. Geneva, 2022)", [("keep", "a) "), ("ins", "new")]])
 
 
 # --------------------------------------------------------------------------- the good cases
@@ -60,13 +58,9 @@ def test_it_reads_a_docx_by_its_content(docx_bytes):
 
 
 def test_it_reads_the_text_layer_of_a_pdf():
-    result = read_document(
-        text_pdf(["RESOLUTION 75 (Rev. Geneva, 2022)", "considering"]), "d.pdf"
-    )
+    result = read_document(text_pdf(["RESOLUTION 75 (Rev. Geneva, 2022)", "considering"]), "d.pdf")
 
-    assert result == ReadResult(
-        None, "RESOLUTION 75 (Rev. Geneva, 2022)\nconsidering", "pdf"
-    )
+    assert result == ReadResult(None, "RESOLUTION 75 (Rev. Geneva, 2022)\nconsidering", "pdf")
 
 
 def test_it_reads_utf8_text_with_a_byte_order_mark_and_windows_newlines():
@@ -74,9 +68,7 @@ def test_it_reads_utf8_text_with_a_byte_order_mark_and_windows_newlines():
 
     result = read_document(data, "proposal.txt")
 
-    assert result == ReadResult(
-        None, "RÉSOLUTION 75 (Rév. Genève, 2022)\nconsidérant\n", "text"
-    )
+    assert result == ReadResult(None, "RÉSOLUTION 75 (Rév. Genève, 2022)\nconsidérant\n", "text")
 
 
 def test_it_reads_markdown_as_text():
@@ -115,9 +107,7 @@ def test_it_refuses_a_zip_bomb_by_total_declared_size(docx_bytes):
     data = bytearray(stored.getvalue())
     huge = struct.pack("<I", 2_250_000_000)
     central = data.index(b"PK\x01\x02")
-    data[central + 24 : central + 28] = (
-        huge  # uncompressed size in the central directory
-    )
+    data[central + 24 : central + 28] = huge  # uncompressed size in the central directory
     data[22:26] = huge  # and in the local header
 
     assert _read_error(bytes(data), "p.docx") == (
@@ -135,9 +125,7 @@ def test_it_refuses_a_zip_beyond_the_configured_total_size(docx_bytes):
 def test_it_refuses_a_zip_with_too_many_entries(docx_bytes):
     message = _read_error(docx_bytes, "p.docx", Limits(max_entries=5))
 
-    assert message.startswith("zip bomb: ") and message.endswith(
-        "exceed the 5 entry limit"
-    )
+    assert message.startswith("zip bomb: ") and message.endswith("exceed the 5 entry limit")
 
 
 BILLION_LAUGHS = f"""<?xml version="1.0"?>
@@ -188,9 +176,7 @@ def test_it_refuses_a_zip_that_is_not_a_word_document(docx_bytes):
 def test_it_refuses_malformed_xml(docx_bytes):
     broken = _replace_member(docx_bytes, "word/document.xml", b"<w:document><w:body>")
 
-    assert _read_error(broken, "p.docx").startswith(
-        "malformed XML in word/document.xml ("
-    )
+    assert _read_error(broken, "p.docx").startswith("malformed XML in word/document.xml (")
 
 
 def test_it_refuses_a_pdf_without_a_text_layer():
@@ -206,9 +192,7 @@ def test_it_refuses_an_empty_file():
 
 
 def test_it_refuses_a_file_over_the_size_limit():
-    assert (
-        _read_error(b"a" * (26 * MB), "p.txt") == "file is 26 MB, over the 25 MB limit"
-    )
+    assert _read_error(b"a" * (26 * MB), "p.txt") == "file is 26 MB, over the 25 MB limit"
 
 
 @pytest.mark.parametrize(
@@ -234,9 +218,7 @@ def test_it_refuses_a_file_over_the_size_limit():
         ),
     ],
 )
-def test_it_refuses_a_wrong_extension_for_the_content(
-    docx_bytes, content, filename, message
-):
+def test_it_refuses_a_wrong_extension_for_the_content(docx_bytes, content, filename, message):
     data = {
         "pdf": text_pdf(["x"]),
         "docx": docx_bytes,
@@ -256,15 +238,11 @@ def test_it_refuses_an_unsupported_extension():
 def test_it_names_the_byte_offset_of_bad_utf8():
     data = "Résolution".encode("cp1252")
 
-    assert (
-        _read_error(data, "p.txt") == "not valid UTF-8 at byte 1 (is it Windows-1252?)"
-    )
+    assert _read_error(data, "p.txt") == "not valid UTF-8 at byte 1 (is it Windows-1252?)"
 
 
 def test_it_counts_the_byte_order_mark_in_the_offset():
-    assert _read_error(b"\xef\xbb\xbfab\xff", "p.txt").startswith(
-        "not valid UTF-8 at byte 5"
-    )
+    assert _read_error(b"\xef\xbb\xbfab\xff", "p.txt").startswith("not valid UTF-8 at byte 5")
 
 
 def test_it_names_utf16_text():
@@ -281,9 +259,7 @@ def test_it_refuses_binary_content_named_as_text():
 
 
 def _mutated(base: bytes):
-    edits = st.lists(
-        st.tuples(st.integers(0, len(base) - 1), st.integers(0, 255)), max_size=8
-    )
+    edits = st.lists(st.tuples(st.integers(0, len(base) - 1), st.integers(0, 255)), max_size=8)
     cut = st.integers(1, len(base))
 
     def apply(args):

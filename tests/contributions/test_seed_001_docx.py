@@ -38,9 +38,7 @@ def test_accepting_all_changes_gives_the_new_delhi_text(paragraphs):
 
 
 def test_underline_and_strikethrough_give_the_same_two_texts(paragraphs):
-    result = read_document(
-        build_docx(paragraphs, marking="formatting"), "seed-001.docx"
-    )
+    result = read_document(build_docx(paragraphs, marking="formatting"), "seed-001.docx")
 
     assert (result.old_text, result.new_text) == (GENEVA, NEW_DELHI)
 

@@ -48,9 +48,7 @@ def build_docx(
 ) -> bytes:
     """A .docx holding ``paragraphs``; a plain string is one unchanged paragraph."""
     if marking not in ("revisions", "formatting"):
-        raise ValueError(
-            f"marking must be 'revisions' or 'formatting', not {marking!r}"
-        )
+        raise ValueError(f"marking must be 'revisions' or 'formatting', not {marking!r}")
     document = docx.Document()
     ids = count(1)
     for paragraph in paragraphs:
