@@ -30,7 +30,6 @@ Version = Literal["old", "new"]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
-MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 OFFICE_DOCUMENT = "/officeDocument"
 DEFAULT_MAIN_PART = "word/document.xml"
@@ -90,7 +89,7 @@ def open_package(data: bytes, limits: Limits) -> zipfile.ZipFile:
             raise ReadError("truncated or damaged zip archive (no central directory)") from exc
         raise ReadError("not a zip archive") from exc
     except (ValueError, OSError, EOFError) as exc:
-        raise ReadError(f"damaged zip archive ({exc})") from exc
+        raise ReadError(f"damaged zip archive ({_one_line(exc)})") from exc
     _check_expansion(package.infolist(), limits)
     return package
 
@@ -129,10 +128,7 @@ def read_member(package: zipfile.ZipFile, name: str, limits: Limits) -> bytes:
         raise ReadError(f"missing part {name}") from exc
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
         raise ReadError(f"damaged zip member {name} ({_one_line(exc)})") from exc
-    except (
-        NotImplementedError,
-        RuntimeError,
-    ) as exc:  # unknown compression, encryption
+    except (NotImplementedError, RuntimeError) as exc:  # unknown compression; encryption
         raise ReadError(f"unreadable zip member {name} ({_one_line(exc)})") from exc
     if len(data) > limits.max_uncompressed:
         raise ReadError(f"zip bomb: {name} expands beyond {human_size(limits.max_uncompressed)}")
@@ -172,7 +168,7 @@ def parse_xml(data: bytes, part: str) -> etree._Element:
 
 
 def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
 
 
 # --------------------------------------------------------------------------- the document
@@ -207,7 +203,7 @@ def _main_part_name(package: zipfile.ZipFile, limits: Limits) -> str:
 def docx_text(data: bytes, version: Version, limits: Limits = DEFAULT_LIMITS) -> str:
     """The body text with every tracked change rejected ("old") or accepted ("new").
 
-    Paragraphs are separated by "\n" (Word's plain-text export ends each one with a newline:
+    Paragraphs are separated by "\\n" (Word's plain-text export ends each one with a newline:
     add one to compare).
     """
     if version not in _RULES:
@@ -288,16 +284,20 @@ class _BodyText:
         self.rules = rules
         self.by_format = by_format
         self.out: list[str] = []
-        # One entry per open field, True once its result starts.
-        self.fields: list[bool] = []
+        # One entry per open field, True once its result starts; None: fields are ignored.
+        self.fields: list[bool] | None = []
         # Whether the current paragraph kept / lost runs marked by formatting.
         self.kept = self.dropped = False
 
     def text(self, body: etree._Element) -> str:
         self._blocks(body)
+        if self.fields:
+            # A field begun and never ended would hide the rest of the document: read it
+            # again without field structure rather than lose text.
+            self.out, self.fields = [], None
+            self._blocks(body)
         self._close_container()
-        text = "".join(self.out)
-        return text.removesuffix("\n")
+        return "".join(self.out).removesuffix("\n")
 
     # block level ---------------------------------------------------------------------------
 
@@ -310,12 +310,11 @@ class _BodyText:
                 self._table(child)
             elif tag == W + "sdt":
                 self._blocks_of(child.find(W + "sdtContent"))
-            elif (
-                tag == W + "customXml"
-                or tag in _REVISION_WRAPPERS
-                and tag not in self.rules.dropped_content
-            ):
+            elif tag == W + "customXml" or self._kept_wrapper(tag):
                 self._blocks(child)
+
+    def _kept_wrapper(self, tag: str) -> bool:
+        return tag in _REVISION_WRAPPERS and tag not in self.rules.dropped_content
 
     def _blocks_of(self, element: etree._Element | None) -> None:
         if element is not None:
@@ -371,7 +370,7 @@ class _BodyText:
             return
         for child in run:
             piece = self._run_piece(child)
-            if piece and all(self.fields):
+            if piece and (self.fields is None or all(self.fields)):
                 self.out.append(piece)
                 self.kept = self.kept or not piece.isspace()
 
@@ -399,6 +398,8 @@ class _BodyText:
 
     def _field_char(self, kind: str | None) -> None:
         """Keep a field's result, not its code: text counts only inside every open result."""
+        if self.fields is None:
+            return
         if kind == "begin":
             self.fields.append(False)
         elif kind == "separate" and self.fields:

@@ -263,3 +263,11 @@ def test_read_docx_keeps_underlined_text_of_a_document_without_strikethrough():
 
     assert (result.old_text, result.new_text) == (None, "Plain underlined")
     assert result.warnings == ("underlined text without strikethrough is read as plain text",)
+
+
+def test_a_field_never_ended_does_not_swallow_the_rest_of_the_document():
+    body = _p(
+        _r("Before ") + '<w:r><w:fldChar w:fldCharType="begin"/></w:r>' + _r(" PAGE ", "instrText")
+    )
+
+    assert docx_text(build_docx_from_body(body + _p(_r("After"))), "new") == "Before \nAfter"
