@@ -11,7 +11,7 @@ import pytest
 
 from contributions.markup import split_proposals
 from contributions.readers import docx_text, read_document
-from tests.support.docx_builder import build_docx, paragraphs_from_diff
+from tests.support.docx_builder import build_docx, paragraphs_from_diff, seed_001_docx
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "texts" / "res75"
 GENEVA = (FIXTURES / "res75-geneva-2022.fr.txt").read_text("utf-8")
@@ -43,15 +43,8 @@ def test_underline_and_strikethrough_give_the_same_two_texts(paragraphs):
     assert (result.old_text, result.new_text) == (GENEVA, NEW_DELHI)
 
 
-def test_the_proposal_document_splits_into_one_mod_of_resolution_75(paragraphs):
-    document = [
-        "Résumé:\tLa présente contribution propose de modifier la Résolution 75.",
-        "MOD\tACP/37A22/1",
-        *paragraphs,
-        "Motifs:\tFaire porter l'action de l'UIT-T sur les grandes orientations C2, C5 et C6.",
-        "______________",
-    ]
-    result = read_document(build_docx(document), "seed-001.docx")
+def test_the_proposal_document_splits_into_one_mod_of_resolution_75():
+    result = read_document(seed_001_docx(), "seed-001.docx")
 
     (proposal,) = split_proposals(result.new_text, result.old_text)
 
