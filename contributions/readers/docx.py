@@ -30,6 +30,7 @@ Version = Literal["old", "new"]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 OFFICE_DOCUMENT = "/officeDocument"
 DEFAULT_MAIN_PART = "word/document.xml"
@@ -363,6 +364,15 @@ class _BodyText:
                 content = child.find(W + "sdtContent")
                 if content is not None:
                     self._inline(content)
+            elif tag == MC + "AlternateContent":
+                self._inline_alternative(child)
+
+    def _inline_alternative(self, alternatives: etree._Element) -> None:
+        """Newer Word features come with a fallback; read the choice Word itself would show."""
+        for branch in (alternatives.find(MC + "Choice"), alternatives.find(MC + "Fallback")):
+            if branch is not None:
+                self._inline(branch)
+                return
 
     def _run(self, run: etree._Element) -> None:
         if self.by_format and self._run_dropped_by_format(run):

@@ -271,3 +271,13 @@ def test_a_field_never_ended_does_not_swallow_the_rest_of_the_document():
     )
 
     assert docx_text(build_docx_from_body(body + _p(_r("After"))), "new") == "Before \nAfter"
+
+
+def test_it_reads_one_branch_of_alternate_content():
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    body = _p(
+        f'<mc:AlternateContent {mc}><mc:Choice Requires="w14">{_r("shown")}</mc:Choice>'
+        f"<mc:Fallback>{_r('fallback')}</mc:Fallback></mc:AlternateContent>"
+    )
+
+    assert docx_text(build_docx_from_body(body), "new") == "shown"
