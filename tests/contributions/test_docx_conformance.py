@@ -10,14 +10,14 @@ text plus one final newline must equal them exactly.
 import pytest
 
 from contributions.readers import docx_text
-from tests.support.shared import require_shared, shared_dir
+from tests.support.shared import find_shared, require_shared
 
 CORPUS = ("corpus", "docx-revisions")
 EXPECTED = (("new", "accepted"), ("old", "rejected"))
 
 
 def _cases():
-    folder = shared_dir(*CORPUS)
+    folder = find_shared(*CORPUS)
     if folder is None:
         return []
     return [

@@ -8,7 +8,7 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
-def shared_dir(*parts: str) -> Path | None:
+def find_shared(*parts: str) -> Path | None:
     """``<repo>/../shared/<parts>``; a git worktree nested deeper finds it further up."""
     for ancestor in REPO_ROOT.parents:
         candidate = ancestor.joinpath("shared", *parts)
@@ -19,7 +19,7 @@ def shared_dir(*parts: str) -> Path | None:
 
 def require_shared(*parts: str) -> Path:
     """The shared path, or fail on CI (CI=true) and skip elsewhere when it is missing."""
-    found = shared_dir(*parts)
+    found = find_shared(*parts)
     if found is not None:
         return found
     message = f"../shared/{'/'.join(parts)} is missing beside the repository"
