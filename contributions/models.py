@@ -1,0 +1,256 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from meetings.models import Group, Meeting
+from resolutions.models import Resolution, Revision
+
+
+class Severity(models.TextChoices):
+    NONE = "", _("None")
+    LOW = "low", _("Low")
+    MEDIUM = "medium", _("Medium")
+    HIGH = "high", _("High")
+
+
+SEVERITY_RANK = {"": 0, "low": 1, "medium": 2, "high": 3}
+
+
+class ContributionQuerySet(models.QuerySet):
+    def public(self):
+        """The only way public pages get contributions."""
+        return self.filter(visibility=Contribution.Visibility.PUBLIC)
+
+
+class Contribution(models.Model):
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        RESTRICTED = "restricted", _("Restricted (accredited users only)")
+
+    number = models.CharField(max_length=80, help_text=_('e.g. "C23/66" or "Document 37-Add.22"'))
+    title = models.CharField(max_length=500)
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="contributions")
+    submitters = models.ManyToManyField(
+        Group, through="Submission", related_name="contributions", blank=True
+    )
+    cosponsor_count = models.PositiveIntegerField(
+        null=True, blank=True, help_text=_("As the record states, when names are not listed.")
+    )
+    date = models.DateField(null=True, blank=True)
+    language = models.CharField(max_length=8, default="en")
+    abstract = models.TextField(blank=True)
+    source_file = models.FileField(upload_to="contributions/%Y/", blank=True)
+    content_hash = models.CharField(max_length=64, blank=True, editable=False)
+    visibility = models.CharField(
+        max_length=16, choices=Visibility.choices, default=Visibility.RESTRICTED
+    )
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = ContributionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "number"], name="unique_contribution_per_meeting"
+            ),
+        ]
+        indexes = [
+            # The dashboard lists the newest contributions; public pages filter on visibility.
+            models.Index(fields=["visibility", "-created"], name="contribution_recent_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} {self.number}"
+
+
+class Submission(models.Model):
+    """Who signs a contribution, and in which role (co-sponsors matter)."""
+
+    class Role(models.TextChoices):
+        SUBMITTER = "submitter", _("Submitter")
+        COSPONSOR = "cosponsor", _("Co-sponsor")
+
+    contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE)
+    group = models.ForeignKey(Group, on_delete=models.PROTECT)
+    role = models.CharField(max_length=16, choices=Role.choices, default=Role.SUBMITTER)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["contribution", "role", "group"]
+        constraints = [
+            models.UniqueConstraint(fields=["contribution", "group"], name="unique_submission"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group.code} ({self.get_role_display()})"
+
+
+class ProposalQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(contribution__visibility=Contribution.Visibility.PUBLIC)
+
+
+class Proposal(models.Model):
+    """One action of a contribution on one resolution."""
+
+    class Action(models.TextChoices):
+        ADD = "ADD", "ADD"
+        ADD_STAR = "ADD*", "ADD*"
+        MOD = "MOD", "MOD"
+        MOD_PAREN = "(MOD)", "(MOD)"
+        SUP = "SUP", "SUP"
+        SUP_STAR = "SUP*", "SUP*"
+        NOC = "NOC", "NOC"
+
+    class Status(models.TextChoices):
+        AWAITING = "awaiting", _("Awaiting review")
+        REVIEWED = "reviewed", _("Reviewed")
+
+    contribution = models.ForeignKey(
+        Contribution, on_delete=models.CASCADE, related_name="proposals"
+    )
+    order = models.PositiveIntegerField(default=0)
+    action = models.CharField(max_length=8, choices=Action.choices)
+    identifier = models.CharField(
+        max_length=80, blank=True, help_text=_("As the ITU prints it, e.g. ACP/37A22/1.")
+    )
+    resolution = models.ForeignKey(
+        Resolution, null=True, blank=True, on_delete=models.PROTECT, related_name="proposals"
+    )
+    draft_label = models.CharField(
+        max_length=80, blank=True, help_text=_('For a draft new resolution, e.g. "[APT-1]".')
+    )
+    base_revision = models.ForeignKey(
+        Revision, null=True, blank=True, on_delete=models.PROTECT, related_name="proposals"
+    )
+    proposed_text = models.TextField(blank=True)
+    reasons = models.TextField(blank=True)
+    # Stored at import so no page ever re-diffs (see contributions.importing).
+    score = models.FloatField(default=0)
+    highest_severity = models.CharField(
+        max_length=8, choices=Severity.choices, blank=True, default=""
+    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.AWAITING)
+    history = HistoricalRecords()
+
+    objects = ProposalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["contribution", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["contribution", "order"], name="unique_proposal_order"),
+        ]
+        indexes = [
+            # The dashboard lists high flags first; the matrix groups by resolution.
+            models.Index(fields=["highest_severity", "status"], name="proposal_triage_idx"),
+            models.Index(fields=["resolution", "action"], name="proposal_matrix_idx"),
+        ]
+
+    def __str__(self) -> str:
+        target = self.resolution or self.draft_label or "?"
+        return f"{self.action} {target} ({self.identifier or self.contribution.number})"
+
+
+class ClauseChange(models.Model):
+    """One entry of a proposal's stored comparison: a clause paired with its counterpart.
+
+    Derived from the texts at import (not edited by hand, so not versioned on its own).
+    """
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="changes")
+    order = models.PositiveIntegerField()
+    kind = models.CharField(max_length=16)
+    section = models.CharField(max_length=500)
+    section_key = models.CharField(max_length=60, blank=True)
+    operative = models.BooleanField(default=False)
+    old_label = models.CharField(max_length=40, blank=True)
+    new_label = models.CharField(max_length=40, blank=True)
+    old_text = models.TextField(blank=True)
+    new_text = models.TextField(blank=True)
+    ops = models.JSONField(default=list)
+    relation = models.CharField(max_length=16, blank=True)
+    flags = models.JSONField(default=list, blank=True)
+    highest_severity = models.CharField(
+        max_length=8, choices=Severity.choices, blank=True, default=""
+    )
+    # Hash of (resolution, section, old text, new text): same change by several submitters.
+    fingerprint = models.CharField(max_length=64, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["proposal", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "order"], name="unique_change_order"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.section} {self.new_label or self.old_label}".strip()
+
+
+class Organisation(models.Model):
+    """A CSO whose staff share verdicts."""
+
+    name = models.CharField(max_length=200, unique=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="organisations", blank=True
+    )
+    history = HistoricalRecords(m2m_fields=[members])
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Verdict(models.Model):
+    """An organisation's judgement on a proposal, or on one of its changes."""
+
+    class Value(models.TextChoices):
+        CONCERN = "concern", _("Concern")
+        ACCEPTABLE = "acceptable", _("Acceptable")
+        SUPPORT = "support", _("Support")
+        DISCUSS = "discuss", _("Needs discussion")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="verdicts"
+    )
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="verdicts")
+    change = models.ForeignKey(
+        ClauseChange, null=True, blank=True, on_delete=models.CASCADE, related_name="verdicts"
+    )
+    value = models.CharField(max_length=16, choices=Value.choices)
+    note = models.TextField(blank=True)
+    suggested_response = models.TextField(blank=True)
+    # Optimistic lock: a save must name the version it was edited from.
+    version = models.PositiveIntegerField(default=1)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["proposal", "change"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "proposal"],
+                condition=Q(change__isnull=True),
+                name="one_proposal_verdict_per_organisation",
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "change"],
+                condition=Q(change__isnull=False),
+                name="one_change_verdict_per_organisation",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.get_value_display()} on {self.proposal}"
