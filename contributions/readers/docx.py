@@ -23,7 +23,7 @@ from typing import Literal
 from lxml import etree
 
 from .errors import ReadError
-from .limits import DEFAULT_LIMITS, Limits, human_size
+from .limits import DEFAULT_LIMITS, Limits, check_size, human_size
 from .result import ReadResult
 
 Version = Literal["old", "new"]
@@ -177,6 +177,7 @@ def _one_line(exc: BaseException) -> str:
 
 def load_body(data: bytes, limits: Limits = DEFAULT_LIMITS) -> etree._Element:
     """The ``w:body`` of the main document part of a .docx, after all the safety checks."""
+    check_size(data, limits)
     package = open_package(data, limits)
     part = _main_part_name(package, limits)
     root = parse_xml(read_member(package, part, limits), part)

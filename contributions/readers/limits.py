@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from .errors import ReadError
+
 MB = 1024 * 1024
 
 
@@ -25,6 +27,16 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+
+def check_size(data: bytes, limits: Limits) -> None:
+    """Refuse an empty upload or one over ``limits.max_bytes``, before any parsing."""
+    if not data:
+        raise ReadError("empty file")
+    if len(data) > limits.max_bytes:
+        raise ReadError(
+            f"file is {human_size(len(data))}, over the {human_size(limits.max_bytes)} limit"
+        )
 
 
 def human_size(size: int) -> str:
