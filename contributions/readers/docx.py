@@ -95,6 +95,11 @@ def open_package(data: bytes, limits: Limits) -> zipfile.ZipFile:
     return package
 
 
+# A small part that compresses very well (a run of empty table cells) is no threat: ratios are
+# only checked from this size up.
+_RATIO_FLOOR = 1024 * 1024
+
+
 def _check_expansion(entries: list[zipfile.ZipInfo], limits: Limits) -> None:
     if len(entries) > limits.max_entries:
         raise ReadError(
@@ -107,13 +112,15 @@ def _check_expansion(entries: list[zipfile.ZipInfo], limits: Limits) -> None:
             f"{human_size(limits.max_uncompressed)} limit"
         )
     for entry in entries:
+        if entry.file_size < _RATIO_FLOOR:
+            continue
         if entry.file_size > limits.max_ratio * max(entry.compress_size, 1):
             ratio = entry.file_size / max(entry.compress_size, 1)
             raise ReadError(
                 f"zip bomb: {entry.filename} expands {ratio:.0f} times (limit {limits.max_ratio})"
             )
     compressed = sum(entry.compress_size for entry in entries)
-    if total > limits.max_ratio * max(compressed, 1):
+    if total >= _RATIO_FLOOR and total > limits.max_ratio * max(compressed, 1):
         raise ReadError(
             f"zip bomb: archive expands {total / max(compressed, 1):.0f} times "
             f"(limit {limits.max_ratio})"

@@ -303,3 +303,9 @@ def test_random_and_mutated_bytes_give_a_result_or_a_read_error(data, filename):
     else:
         assert isinstance(result, ReadResult)
         assert isinstance(result.new_text, str)
+
+
+def test_a_small_part_that_compresses_very_well_is_not_a_bomb(docx_bytes):
+    repetitive = _replace_member(docx_bytes, "word/glossary.xml", b"<a/>" * 50_000)
+
+    assert read_document(repetitive, "p.docx").kind == "docx"
