@@ -15,6 +15,7 @@ from .result import ReadResult
 from .text import read_text
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "Limits",
     "ReadError",
     "ReadResult",

@@ -304,3 +304,12 @@ def test_proposals_are_frozen():
 
     with pytest.raises(AttributeError):
         proposal.action = "ADD"
+
+
+def test_a_document_without_markers_starts_at_its_heading():
+    text = "Summary:\tModify Resolution 75.\nSource: X\nRESOLUTION 75 (Rev. Geneva, 2022)\nText."
+
+    (proposal,) = split_proposals(text, text.replace("Text.", "Old text."))
+
+    assert proposal.new_text == "RESOLUTION 75 (Rev. Geneva, 2022)\nText."
+    assert proposal.old_text == "RESOLUTION 75 (Rev. Geneva, 2022)\nOld text."
