@@ -18,7 +18,7 @@ class Limits:
     max_bytes: int = 25 * MB  # size of the uploaded file itself
     max_entries: int = 1000  # members of a .docx zip
     max_uncompressed: int = 200 * MB  # sum of the members' uncompressed sizes
-    max_ratio: int = 100  # uncompressed / compressed, per member and overall
+    max_ratio: int = 100  # uncompressed / compressed, per member and overall, from 1 MB up
 
     def __post_init__(self) -> None:
         for name in ("max_bytes", "max_entries", "max_uncompressed", "max_ratio"):
