@@ -278,6 +278,9 @@ def _warnings(body: etree._Element) -> tuple[str, ...]:
         found.append("text boxes are not read")
     if next(body.iter(*_SKIPPED_INLINE), None) is not None:
         found.append("equations are not read")
+    if next(body.iter(W + "numPr"), None) is not None:
+        # Word's own plain text leaves list numbers out too; labels typed as text are kept.
+        found.append("automatic list numbers are not part of the text")
     return tuple(found)
 
 
