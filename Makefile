@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint format migrations-check deploy-check bench browser worker serve backup restore loadtest clean
+.PHONY: run test lint format migrations-check deploy-check bench browser worker backup restore loadtest messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -80,3 +80,9 @@ restore: $(STAMP)
 loadtest: $(STAMP)
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python -m benchmarks.loadtest $(LOADTEST_ARGS)
+
+## messages: refresh and compile the French catalogue (needs Debian's gettext)
+messages: $(STAMP)
+	$(BIN)/python manage.py makemessages -l fr --add-location=file --ignore "tests/*" --ignore "fixtures/*" --ignore "benchmarks/*" --ignore ".venv/*"
+	msgattrib --no-obsolete -o locale/fr/LC_MESSAGES/django.po locale/fr/LC_MESSAGES/django.po
+	$(BIN)/python manage.py compilemessages -l fr
