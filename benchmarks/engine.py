@@ -181,9 +181,7 @@ def mutate(sections: list[_Section], seed: int = 2024) -> list[_Section]:
         if rng.random() < 0.15 and len(section.clauses) > 2:
             del section.clauses[rng.randrange(len(section.clauses))]
         if rng.random() < 0.15:
-            section.clauses.insert(
-                rng.randrange(len(section.clauses) + 1), _sentence(rng)
-            )
+            section.clauses.insert(rng.randrange(len(section.clauses) + 1), _sentence(rng))
     if len(new) > 3:
         moved = new[1].clauses.pop(0) if len(new[1].clauses) > 1 else None
         if moved:
@@ -195,7 +193,8 @@ def render(sections: list[_Section], revision: str) -> str:
     lines = [
         f"RESOLUTION 999 (REV. {revision.upper()})",
         "Synthetic resolution for the benchmark",
-        f"The Plenipotentiary Conference of the International Telecommunication Union ({revision}),",
+        "The Plenipotentiary Conference of the International Telecommunication Union "
+        f"({revision}),",
     ]
     for section in sections:
         lines.append(section.heading)
@@ -253,9 +252,7 @@ def _peak_mb(old: str, new: str) -> float:
     return peak / 2**20
 
 
-def measure(
-    name: str, old: str, new: str, difflib_cap_s: float = DIFFLIB_CAP_S
-) -> dict:
+def measure(name: str, old: str, new: str, difflib_cap_s: float = DIFFLIB_CAP_S) -> dict:
     repeat = 5 if len(old) < 100_000 else (3 if len(old) < 1_000_000 else 1)
     docs = (parse(old), parse(new))
     parse_ms = _best_ms(lambda: (parse(old), parse(new)), repeat)
@@ -280,9 +277,7 @@ def measure(
     }
 
 
-def run(
-    sizes=(20_000, 200_000, 2_000_000), difflib_cap_s: float = DIFFLIB_CAP_S
-) -> list[dict]:
+def run(sizes=(20_000, 200_000, 2_000_000), difflib_cap_s: float = DIFFLIB_CAP_S) -> list[dict]:
     """One row per synthetic size, then one for the Resolution 75 pair."""
     rows = []
     for size in sizes:
@@ -290,9 +285,7 @@ def run(
         rows.append(measure(f"synthetic {size // 1000} KB", old, new, difflib_cap_s))
     old = (RES75 / "res75-geneva-2022.fr.txt").read_text(encoding="utf-8")
     new = (RES75 / "res75-new-delhi-2024.fr.txt").read_text(encoding="utf-8")
-    rows.append(
-        measure("Res 75 Geneva 2022 -> New Delhi 2024", old, new, difflib_cap_s)
-    )
+    rows.append(measure("Res 75 Geneva 2022 -> New Delhi 2024", old, new, difflib_cap_s))
     return rows
 
 

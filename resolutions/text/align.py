@@ -79,9 +79,7 @@ class _Item:
         # Only clauses without an identical counterpart need them: computed on first use.
         if self._bigrams is None:
             words = re.findall(r"\w+", self.norm)
-            grams = (
-                itertools.pairwise(words) if len(words) > 1 else ((w,) for w in words)
-            )
+            grams = itertools.pairwise(words) if len(words) > 1 else ((w,) for w in words)
             self._bigrams = frozenset(grams)
         return self._bigrams
 
@@ -126,9 +124,7 @@ def compare(old: Document, new: Document) -> Comparison:
 # --- sections -----------------------------------------------------------------------------------
 
 
-def _pair_sections(
-    old: tuple[Section, ...], new: tuple[Section, ...]
-) -> dict[int, int]:
+def _pair_sections(old: tuple[Section, ...], new: tuple[Section, ...]) -> dict[int, int]:
     pairs: dict[int, int] = {}
     by_heading: dict[str, list[int]] = defaultdict(list)
     for j, section in enumerate(new):
@@ -137,9 +133,7 @@ def _pair_sections(
         candidates = by_heading.get(normalize(section.heading))
         if candidates:
             best = (
-                candidates[0]
-                if len(candidates) == 1
-                else _likeliest(section, i, candidates, new)
+                candidates[0] if len(candidates) == 1 else _likeliest(section, i, candidates, new)
             )
             candidates.remove(best)
             pairs[i] = best
@@ -172,9 +166,7 @@ def _likeliest(section: Section, i: int, candidates: list[int], new) -> int:
 
 
 def _section_likeness(a: Section, b: Section) -> float:
-    heading = difflib.SequenceMatcher(
-        None, normalize(a.heading), normalize(b.heading)
-    ).ratio()
+    heading = difflib.SequenceMatcher(None, normalize(a.heading), normalize(b.heading)).ratio()
     texts_a = {normalize(c.text) for c in a.clauses}
     texts_b = {normalize(c.text) for c in b.clauses}
     shared = len(texts_a & texts_b) / max(len(texts_a | texts_b), 1)
@@ -198,9 +190,7 @@ def _flatten(doc: Document) -> list[_Item]:
     return items
 
 
-def _pair_clauses(
-    old: list[_Item], new: list[_Item], sections: dict[int, int]
-) -> _Pairing:
+def _pair_clauses(old: list[_Item], new: list[_Item], sections: dict[int, int]) -> _Pairing:
     pairing = _Pairing()
     _pair_in_order(old, new, pairing)
     _pair_identical(old, new, pairing, sections)
@@ -321,14 +311,11 @@ def _find_splits(source, target, pairing: _Pairing, relation: str) -> None:
         ]
         if partner is not None and _contained(target[partner], s) >= MIN_CONTAINED:
             pieces.append(target[partner])
-        if len(pieces) < 2 or any(
-            t.index in backward and t.index != partner for t in pieces
-        ):
+        if len(pieces) < 2 or any(t.index in backward and t.index != partner for t in pieces):
             continue
         pieces.sort(key=lambda t: t.index)
         if any(
-            b.index - a.index > 1 + len(a.clause.children)
-            for a, b in itertools.pairwise(pieces)
+            b.index - a.index > 1 + len(a.clause.children) for a, b in itertools.pairwise(pieces)
         ):
             continue
         covered = set().union(*(t.bigrams for t in pieces)) & s.bigrams
@@ -336,9 +323,9 @@ def _find_splits(source, target, pairing: _Pairing, relation: str) -> None:
             continue
         # The extra pieces must add text the current partner lacks: boilerplate shared with a
         # neighbour ("la Résolution 13xx, adoptée … par le Conseil") is no split or merge.
-        if partner is not None and len(covered) < len(
-            target[partner].bigrams & s.bigrams
-        ) + max(2, 0.1 * len(s.bigrams)):
+        if partner is not None and len(covered) < len(target[partner].bigrams & s.bigrams) + max(
+            2, 0.1 * len(s.bigrams)
+        ):
             continue
         if partner is not None:
             forward.pop(s.index)
@@ -443,39 +430,27 @@ def _clause_changes(old_doc, new_doc, old, new, pairing: _Pairing, sections):
         o, n = old[i], new[j]
         kind = _kind(o.clause, n.clause, i in in_place)
         ops = word_diff(o.clause.text, n.clause.text)
-        changes.append(
-            (anchors.new_key(j), _change(new_doc.sections[n.section], kind, o, n, ops))
-        )
+        changes.append((anchors.new_key(j), _change(new_doc.sections[n.section], kind, o, n, ops)))
     for relation, olds, news in pairing.groups:
-        for o, n, ops in _group_ops(
-            relation, [old[i] for i in olds], [new[j] for j in news]
-        ):
+        for o, n, ops in _group_ops(relation, [old[i] for i in olds], [new[j] for j in news]):
             kind = (
                 MODIFIED
                 if any(op for op, _ in ops)
                 else (RELABELLED if o.clause.label != n.clause.label else UNCHANGED)
             )
             section = new_doc.sections[n.section]
-            key = (
-                anchors.new_key(n.index)
-                if relation == SPLIT
-                else anchors.old_key(o.index)
-            )
+            key = anchors.new_key(n.index) if relation == SPLIT else anchors.old_key(o.index)
             changes.append((key, _change(section, kind, o, n, ops, relation)))
     for o in old:
         if o.index not in pairing.old_to_new and ("old", o.index) not in grouped:
             ops = ((-1, o.clause.text),) if o.clause.text else ()
             section = old_doc.sections[o.section]
-            changes.append(
-                (anchors.old_key(o.index), _change(section, DELETED, o, None, ops))
-            )
+            changes.append((anchors.old_key(o.index), _change(section, DELETED, o, None, ops)))
     for n in new:
         if n.index not in pairing.new_to_old and ("new", n.index) not in grouped:
             ops = ((1, n.clause.text),) if n.clause.text else ()
             section = new_doc.sections[n.section]
-            changes.append(
-                (anchors.new_key(n.index), _change(section, ADDED, None, n, ops))
-            )
+            changes.append((anchors.new_key(n.index), _change(section, ADDED, None, n, ops)))
     return changes
 
 
@@ -507,9 +482,7 @@ def _group_ops(relation: str, olds: list[_Item], news: list[_Item]):
                 skip = min(bounds[k][0] - pos, len(text))
                 pos, text = pos + skip, text[skip:]
                 continue
-            take = (
-                min(bounds[k][1] - pos, len(text)) if k < len(many) - 1 else len(text)
-            )
+            take = min(bounds[k][1] - pos, len(text)) if k < len(many) - 1 else len(text)
             shares[k].append((op, text[:take]))
             pos, text = pos + take, text[take:]
     for piece, share in zip(many, shares, strict=True):
@@ -560,9 +533,7 @@ class _Anchors:
         return None
 
 
-def _section_positions(
-    old_doc, new_doc, sections: dict[int, int]
-) -> dict[tuple[str, int], float]:
+def _section_positions(old_doc, new_doc, sections: dict[int, int]) -> dict[tuple[str, int], float]:
     positions: dict[tuple[str, int], float] = {
         ("new", j): float(j) for j in range(len(new_doc.sections))
     }
@@ -582,17 +553,11 @@ def _section_changes(old_doc: Document, new_doc: Document, sections: dict[int, i
     changes = []
     for i, j in pairs:
         a, b = old_doc.sections[i], new_doc.sections[j]
-        kind = (
-            MOVED
-            if i not in in_order
-            else (MODIFIED if a.heading != b.heading else UNCHANGED)
-        )
+        kind = MOVED if i not in in_order else (MODIFIED if a.heading != b.heading else UNCHANGED)
         changes.append(((float(j), 0, 0, 0), _section_change(kind, a, b)))
     for i, a in enumerate(old_doc.sections):
         if i not in sections:
-            changes.append(
-                ((positions["old", i], 0, 0, 0), _section_change(DELETED, a, None))
-            )
+            changes.append(((positions["old", i], 0, 0, 0), _section_change(DELETED, a, None)))
     paired_new = set(sections.values())
     for j, b in enumerate(new_doc.sections):
         if j not in paired_new:

@@ -39,9 +39,7 @@ _RULE_LINE = re.compile(r"^[ ]*[_\-=*]{5,}[ ]*$", re.MULTILINE)
 _PDF_RULE = re.compile(r"[ ]*_{5,}[ ]+(?=(?:\d{1,2}|\*)[ ])")
 _PDF_NEXT = re.compile(r"(?<=[.\"”)])[ ]+(\d{1,2}|\*)[ ]+(?=\S)")
 # Where the running text resumes after a footnote body: a clause label, a bullet, or a heading.
-_RESUME = re.compile(
-    r"(?:\d{1,3}(?:\.\d+)*|[a-z]{1,2}\)|[ivx]+\))[ ]+[a-zà-ÿ\"“(]|[•·]"
-)
+_RESUME = re.compile(r"(?:\d{1,3}(?:\.\d+)*|[a-z]{1,2}\)|[ivx]+\))[ ]+[a-zà-ÿ\"“(]|[•·]")
 
 
 @dataclass
@@ -125,11 +123,7 @@ def _split_pdf_area(area: str) -> tuple[list[tuple[str, str]], str]:
         while nxt is not None:
             candidate = nxt.group(1)
             after = area[nxt.end() :]
-            if (
-                number.isdigit()
-                and candidate == str(int(number) + 1)
-                and after[:1].isupper()
-            ):
+            if number.isdigit() and candidate == str(int(number) + 1) and after[:1].isupper():
                 break
             if after[:4] in ("http", "www.") and candidate.isdigit():
                 break

@@ -19,18 +19,16 @@ from functools import cache
 
 from .model import OPERATIVE, PREAMBULAR
 
-P, O = PREAMBULAR, OPERATIVE
-
 HEADINGS: dict[str, dict] = {
     # --- preamble -----------------------------------------------------------------------------
     "considering": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": ("considering",),
         "fr": ("considérant",),
         "es": ("considerando",),
     },
     "considering-further": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": (
             "considering further",
             "further considering",
@@ -46,13 +44,13 @@ HEADINGS: dict[str, dict] = {
         "es": ("considerando además", "considerando asimismo", "considerando también"),
     },
     "recognizing": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": ("recognizing", "recognising"),
         "fr": ("reconnaissant",),
         "es": ("reconociendo",),
     },
     "recognizing-further": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": (
             "recognizing further",
             "recognizing also",
@@ -68,13 +66,13 @@ HEADINGS: dict[str, dict] = {
         "es": ("reconociendo además", "reconociendo asimismo", "reconociendo también"),
     },
     "noting": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": ("noting", "taking note"),
         "fr": ("notant", "prenant note"),
         "es": ("observando", "tomando nota", "señalando"),
     },
     "noting-further": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": ("noting further", "noting also", "further noting"),
         "fr": ("notant en outre", "notant également", "notant par ailleurs"),
         "es": (
@@ -85,7 +83,7 @@ HEADINGS: dict[str, dict] = {
         ),
     },
     "noting-with-concern": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": (
             "noting with concern",
             "noting with grave concern",
@@ -95,7 +93,7 @@ HEADINGS: dict[str, dict] = {
         "es": ("observando con preocupación", "tomando nota con preocupación"),
     },
     "noting-with-appreciation": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": (
             "noting with appreciation",
             "noting with satisfaction",
@@ -113,128 +111,128 @@ HEADINGS: dict[str, dict] = {
         ),
     },
     "bearing-in-mind": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": ("bearing in mind",),
         "fr": ("ayant à l'esprit", "gardant à l'esprit"),
         "es": ("teniendo presente", "teniendo en mente"),
     },
     "taking-into-account": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": ("taking into account", "taking into consideration", "taking account of"),
         "fr": ("tenant compte", "tenant compte de", "compte tenu", "compte tenu de"),
         "es": ("teniendo en cuenta", "tomando en consideración"),
     },
     "recalling": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": ("recalling",),
         "fr": ("rappelant",),
         "es": ("recordando",),
     },
     "recalling-further": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": ("recalling further", "recalling also", "further recalling"),
         "fr": ("rappelant en outre", "rappelant également", "rappelant par ailleurs"),
         "es": ("recordando además", "recordando asimismo", "recordando también"),
     },
     "aware": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": ("aware", "being aware", "conscious"),
         "fr": ("conscient", "consciente", "ayant conscience"),
         "es": ("consciente", "conscientes"),
     },
     "mindful": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": ("mindful",),
         "fr": ("soucieuse", "soucieux"),
         "es": ("atenta",),
     },
     "convinced": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": ("convinced",),
         "fr": ("convaincu", "convaincue"),
         "es": ("convencida", "convencido"),
     },
     "concerned": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": ("concerned", "deeply concerned"),
         "fr": ("préoccupé", "préoccupée", "profondément préoccupée"),
         "es": ("preocupada", "profundamente preocupada"),
     },
     "emphasizing": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": ("emphasizing", "emphasising", "stressing", "underlining"),
         "fr": ("soulignant", "insistant"),
         "es": ("destacando", "subrayando", "haciendo hincapié"),
     },
     "highlighting": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": ("highlighting",),
         "fr": ("mettant en avant",),
         "es": ("poniendo de relieve",),
     },
     "welcoming": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": ("welcoming",),
         "fr": ("se félicitant", "accueillant avec satisfaction", "saluant"),
         "es": ("acogiendo con satisfacción", "celebrando"),
     },
     "reaffirming": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": ("reaffirming",),
         "fr": ("réaffirmant",),
         "es": ("reafirmando",),
     },
     "affirming": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": ("affirming",),
         "fr": ("affirmant",),
         "es": ("afirmando",),
     },
     "observing": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": ("observing",),
         "fr": ("observant",),
         "es": ("advirtiendo",),
     },
     "acknowledging": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": ("acknowledging",),
         "fr": ("prenant acte",),
         "es": ("admitiendo",),
     },
     "having-considered": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": ("having considered", "having examined"),
         "fr": ("ayant examiné", "ayant considéré"),
         "es": ("habiendo examinado", "habiendo considerado"),
     },
     "realizing": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": ("realizing", "realising"),
         "fr": ("se rendant compte",),
         "es": ("dándose cuenta",),
     },
     "expressing": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": ("expressing",),
         "fr": ("exprimant",),
         "es": ("expresando",),
     },
     "guided-by": {
-        "kind": P,
+        "kind": PREAMBULAR,
         "en": ("guided by",),
         "fr": ("guidée par", "guidé par"),
         "es": ("guiada por",),
     },
     # --- operative part -----------------------------------------------------------------------
     "resolves": {
-        "kind": O,
+        "kind": OPERATIVE,
         "en": ("resolves",),
         "fr": ("décide",),
         "es": ("resuelve",),
     },
     "resolves-further": {
-        "kind": O,
+        "kind": OPERATIVE,
         "en": (
             "further resolves",
             "resolves further",
@@ -245,7 +243,7 @@ HEADINGS: dict[str, dict] = {
         "es": ("resuelve además", "resuelve asimismo", "resuelve también"),
     },
     "resolves-to-instruct": {
-        "kind": O,
+        "kind": OPERATIVE,
         "en": (
             "resolves to instruct",
             "further resolves to instruct",
@@ -254,21 +252,21 @@ HEADINGS: dict[str, dict] = {
         "fr": ("décide de charger",),
         "es": ("resuelve encargar", "decide encargar"),
     },
-    "decides": {"kind": O, "en": ("decides",), "fr": (), "es": ("decide",)},
+    "decides": {"kind": OPERATIVE, "en": ("decides",), "fr": (), "es": ("decide",)},
     "decides-further": {
-        "kind": O,
+        "kind": OPERATIVE,
         "en": ("further decides", "decides further", "decides also", "also decides"),
         "fr": (),
         "es": ("decide además", "decide asimismo"),
     },
     "instructs": {
-        "kind": O,
+        "kind": OPERATIVE,
         "en": ("instructs",),
         "fr": ("charge",),
         "es": ("encarga",),
     },
     "instructs-further": {
-        "kind": O,
+        "kind": OPERATIVE,
         "en": (
             "further instructs",
             "instructs further",
@@ -278,76 +276,76 @@ HEADINGS: dict[str, dict] = {
         "fr": ("charge en outre", "charge également", "charge par ailleurs"),
         "es": ("encarga además", "encarga asimismo", "encarga también"),
     },
-    "invites": {"kind": O, "en": ("invites",), "fr": ("invite",), "es": ("invita",)},
+    "invites": {"kind": OPERATIVE, "en": ("invites",), "fr": ("invite",), "es": ("invita",)},
     "invites-further": {
-        "kind": O,
+        "kind": OPERATIVE,
         "en": ("further invites", "invites further", "also invites", "invites also"),
         "fr": ("invite en outre", "invite également", "invite par ailleurs"),
         "es": ("invita además", "invita asimismo", "invita también"),
     },
     "encourages": {
-        "kind": O,
+        "kind": OPERATIVE,
         "en": ("encourages",),
         "fr": ("encourage",),
         "es": ("alienta", "anima"),
     },
     "encourages-further": {
-        "kind": O,
+        "kind": OPERATIVE,
         "en": ("further encourages", "encourages further", "also encourages"),
         "fr": ("encourage en outre", "encourage également"),
         "es": ("alienta además", "alienta asimismo"),
     },
     "requests": {
-        "kind": O,
+        "kind": OPERATIVE,
         "en": ("requests",),
         "fr": ("prie", "demande"),
         "es": ("pide", "solicita"),
     },
     "urges": {
-        "kind": O,
+        "kind": OPERATIVE,
         "en": ("urges",),
         "fr": ("exhorte", "prie instamment", "invite instamment", "engage vivement"),
         "es": ("insta",),
     },
     "calls-upon": {
-        "kind": O,
+        "kind": OPERATIVE,
         "en": ("calls upon", "calls on"),
         "fr": ("appelle", "lance un appel"),
         "es": ("hace un llamamiento", "exhorta"),
     },
     "recommends": {
-        "kind": O,
+        "kind": OPERATIVE,
         "en": ("recommends",),
         "fr": ("recommande",),
         "es": ("recomienda",),
     },
     "authorizes": {
-        "kind": O,
+        "kind": OPERATIVE,
         "en": ("authorizes", "authorises"),
         "fr": ("autorise",),
         "es": ("autoriza",),
     },
     "approves": {
-        "kind": O,
+        "kind": OPERATIVE,
         "en": ("approves",),
         "fr": ("approuve",),
         "es": ("aprueba",),
     },
-    "adopts": {"kind": O, "en": ("adopts",), "fr": ("adopte",), "es": ("adopta",)},
+    "adopts": {"kind": OPERATIVE, "en": ("adopts",), "fr": ("adopte",), "es": ("adopta",)},
     "endorses": {
-        "kind": O,
+        "kind": OPERATIVE,
         "en": ("endorses",),
         "fr": ("entérine",),
         "es": ("refrenda",),
     },
     "declares": {
-        "kind": O,
+        "kind": OPERATIVE,
         "en": ("declares",),
         "fr": ("déclare",),
         "es": ("declara",),
     },
     "appeals": {
-        "kind": O,
+        "kind": OPERATIVE,
         "en": ("appeals to", "appeals"),
         "fr": ("en appelle",),
         "es": ("apela",),
@@ -395,9 +393,7 @@ class HeadingMatch:
 
 def fold(text: str) -> str:
     """Case, apostrophe and Unicode-form insensitive form used to compare heading phrases."""
-    text = (
-        unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u02bc", "'")
-    )
+    text = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u02bc", "'")
     return text.lower()
 
 
@@ -414,9 +410,7 @@ def phrase_table(lang: str) -> dict[str, tuple[str, str]]:
 @cache
 def phrase_regex(lang: str, kind: str | None = None) -> re.Pattern[str]:
     """Alternation of the language's phrases, longest first, ending at a word boundary."""
-    phrases = [
-        p for p, (_, k) in phrase_table(lang).items() if kind is None or k == kind
-    ]
+    phrases = [p for p, (_, k) in phrase_table(lang).items() if kind is None or k == kind]
     phrases.sort(key=len, reverse=True)
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
     return re.compile(rf"(?:{body})(?![\w'])", re.IGNORECASE)

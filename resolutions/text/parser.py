@@ -16,12 +16,8 @@ from .headings import (
 )
 from .model import OPERATIVE, PREAMBULAR, Clause, Document, ParseError, Section
 
-_MAX_HEADING = (
-    300  # a "heading" longer than this is running text that starts with a verb
-)
-_NOT_ADDRESSEE = re.compile(
-    r"\b(?:thereof|hereof|above|below|ci-dessus|supra)\b", re.IGNORECASE
-)
+_MAX_HEADING = 300  # a "heading" longer than this is running text that starts with a verb
+_NOT_ADDRESSEE = re.compile(r"\b(?:thereof|hereof|above|below|ci-dessus|supra)\b", re.IGNORECASE)
 # Where an operative heading's addressee ends and its first clause begins.
 _STOPS = {
     "en": re.compile(rf"\s+(?=(?:to|that)\s)|\s+(?={lb.LABEL}\s)"),
@@ -52,9 +48,7 @@ def parse(text: str, lang: str | None = None) -> Document:
         )
     _check_leading_text(header, body)
     if not any(s.kind == OPERATIVE for s in sections):
-        raise ParseError(
-            "no operative section found (such as 'resolves', 'decides', 'instructs')"
-        )
+        raise ParseError("no operative section found (such as 'resolves', 'decides', 'instructs')")
     return Document(
         title=footnotes.strip(header.title),
         number=header.number,
@@ -73,10 +67,7 @@ def parse(text: str, lang: str | None = None) -> Document:
 
 def detect_language(lines: list[str]) -> str:
     """The language whose headings stand alone on the most lines (English on a tie)."""
-    scores = {
-        lang: sum(1 for line in lines if _line_heading(line, lang))
-        for lang in LANGUAGES
-    }
+    scores = {lang: sum(1 for line in lines if _line_heading(line, lang)) for lang in LANGUAGES}
     best = max(scores.values())
     return next(lang for lang in LANGUAGES if scores[lang] == best)
 
@@ -191,16 +182,11 @@ def _split_tail(lines: list[str], lang: str) -> tuple[list[str], list[str], list
         re.MULTILINE,
     )
     words = [w.upper() for w in INSTRUMENTS[lang]["annex"]]
-    starts = (
-        [m.start() for m in annex_re.finditer(text)]
-        if any(w in text for w in words)
-        else []
-    )
+    starts = [m.start() for m in annex_re.finditer(text)] if any(w in text for w in words) else []
     if not starts:
         return text.split("\n"), [], tail
     annexes = [
-        " ".join(text[a:b].split())
-        for a, b in zip(starts, [*starts[1:], len(text)], strict=True)
+        " ".join(text[a:b].split()) for a, b in zip(starts, [*starts[1:], len(text)], strict=True)
     ]
     return text[: starts[0]].split("\n"), annexes, tail
 
@@ -303,9 +289,7 @@ def _accept_inline(label: str, before: str, accepted: list[str]) -> bool:
     if label[:1] in lb.BULLETS:
         return True
     if label[:1] in lb.DASHES:
-        return before in ":;" and (
-            before == ":" or bool(accepted) and accepted[-1] in lb.DASHES
-        )
+        return before in ":;" and (before == ":" or bool(accepted) and accepted[-1] in lb.DASHES)
     if before == ":" and lb.is_first(label):
         return True
     return any(lb.is_successor(prev, label) for prev in accepted)

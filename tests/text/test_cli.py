@@ -40,12 +40,8 @@ def test_compare_json_has_the_contract_shape(res75_old_text, res75_new_text):
     }
     for change in data["changes"]:
         assert required | {"ops"} <= set(change)
-        assert all(
-            op in (-1, 0, 1) and isinstance(text, str) for op, text in change["ops"]
-        )
-    added = [
-        c for c in data["changes"] if c["kind"] == "added" and c["level"] == "clause"
-    ]
+        assert all(op in (-1, 0, 1) and isinstance(text, str) for op, text in change["ops"])
+    added = [c for c in data["changes"] if c["kind"] == "added" and c["level"] == "clause"]
     assert [c["new_label"] for c in added if c["operative"]] == ["4", "5", "1", "2"]
     assert data["summary"]["added"] == 6
     json.dumps(data)

@@ -49,9 +49,7 @@ def test_compare_texts_prints_the_changes_as_json():
     kinds = {(c["kind"], c["old_label"], c["new_label"]) for c in data["changes"]}
     assert ("relabelled", "4", "6") in kinds
     assert ("added", None, "5") in kinds
-    modified = [
-        c for c in data["changes"] if c["kind"] == "modified" and c["level"] == "clause"
-    ]
+    modified = [c for c in data["changes"] if c["kind"] == "modified" and c["level"] == "clause"]
     assert [op for op in modified[0]["ops"] if op[0]] == [[-1, "2019"], [1, "2023"]]
 
 
@@ -76,9 +74,7 @@ def test_a_missing_file_is_a_command_error():
 
 def test_a_text_that_is_not_a_resolution_is_a_command_error(tmp_path):
     path = tmp_path / "prose.txt"
-    path.write_text(
-        "Article 1\nThe purposes of the Union are many.\n", encoding="utf-8"
-    )
+    path.write_text("Article 1\nThe purposes of the Union are many.\n", encoding="utf-8")
     with pytest.raises(CommandError, match="no resolution headings found"):
         run("compare_texts", str(path), NEW)
     with pytest.raises(CommandError, match="empty text"):

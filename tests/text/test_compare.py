@@ -34,15 +34,11 @@ instructs the Secretary-General
 
 def edits(old_text: str, new_text: str):
     comparison = compare(parse(old_text), parse(new_text))
-    return [
-        c for c in comparison.changes if c.kind != "unchanged" and c.level == "clause"
-    ]
+    return [c for c in comparison.changes if c.kind != "unchanged" and c.level == "clause"]
 
 
 def summary(changes):
-    return [
-        (c.kind, c.section_key, c.old_label, c.new_label, c.relation) for c in changes
-    ]
+    return [(c.kind, c.section_key, c.old_label, c.new_label, c.relation) for c in changes]
 
 
 def test_identical_texts_give_no_changes():
@@ -55,8 +51,7 @@ def test_identical_texts_give_no_changes():
 
 def test_a_deleted_clause_is_deleted_and_the_next_one_relabelled():
     new = BASE.replace(
-        "b) that the second thing matters a great deal for developing countries "
-        "and the Union;\n",
+        "b) that the second thing matters a great deal for developing countries and the Union;\n",
         "",
     ).replace("c) that the third", "b) that the third")
     changes = edits(BASE, new)
@@ -69,9 +64,7 @@ def test_a_deleted_clause_is_deleted_and_the_next_one_relabelled():
 
 
 def test_inserted_clauses_relabel_those_after_them_and_are_operative():
-    new = BASE.replace(
-        "2 to do the second task", "2 to hire staff;\n3 to do the second task"
-    )
+    new = BASE.replace("2 to do the second task", "2 to hire staff;\n3 to do the second task")
     new = new.replace("3 to report to the Council", "4 to report to the Council")
     changes = edits(BASE, new)
     assert summary(changes) == [
@@ -97,10 +90,8 @@ def test_a_clause_moved_to_another_section_is_moved():
         "c) that the third thing is about spectrum management and satellite orbits,\n",
         "",
     ).replace(
-        "b) that the second thing matters a great deal for "
-        "developing countries and the Union;",
-        "b) that the second thing matters a great deal for "
-        "developing countries and the Union,",
+        "b) that the second thing matters a great deal for developing countries and the Union;",
+        "b) that the second thing matters a great deal for developing countries and the Union,",
     )
     new = new.replace(
         "that the Union needs money,",
@@ -183,12 +174,8 @@ def test_nested_items_carry_their_parent_labels():
 
 
 def test_header_lines_are_compared():
-    new = BASE.replace("BUSAN, 2014", "DUBAI, 2018").replace(
-        "(Busan, 2014)", "(Dubai, 2018)"
-    )
-    header = [
-        c for c in compare(parse(BASE), parse(new)).changes if c.level == "header"
-    ]
+    new = BASE.replace("BUSAN, 2014", "DUBAI, 2018").replace("(Busan, 2014)", "(Dubai, 2018)")
+    header = [c for c in compare(parse(BASE), parse(new)).changes if c.level == "header"]
     assert [(c.section, c.kind) for c in header] == [
         ("designation", "modified"),
         ("title", "unchanged"),
@@ -232,9 +219,7 @@ def clause_keys(doc):
 def test_every_clause_of_both_texts_is_accounted_for_once(data):
     lines = BASE.splitlines()
     body = list(range(3, len(lines)))
-    for _ in range(
-        data.draw(st.integers(0, 4))
-    ):  # delete, duplicate or swap body lines
+    for _ in range(data.draw(st.integers(0, 4))):  # delete, duplicate or swap body lines
         op = data.draw(st.sampled_from(["delete", "duplicate", "swap"]))
         i, j = data.draw(st.sampled_from(body)), data.draw(st.sampled_from(body))
         if op == "delete" and len(body) > 4:
@@ -252,22 +237,18 @@ def test_every_clause_of_both_texts_is_accounted_for_once(data):
     old = parse(BASE)
     changes = [c for c in compare(old, new).changes if c.level == "clause"]
     # a split repeats its old clause in each piece, a merge its new clause: count those once
-    split_olds = {
-        (c.old_path, c.old_label, c.old_text) for c in changes if c.relation == "split"
-    }
-    merged_news = {
-        (c.new_path, c.new_label, c.new_text) for c in changes if c.relation == "merged"
-    }
+    split_olds = {(c.old_path, c.old_label, c.old_text) for c in changes if c.relation == "split"}
+    merged_news = {(c.new_path, c.new_label, c.new_text) for c in changes if c.relation == "merged"}
     olds = [(c.old_path, c.old_label, c.old_text) for c in changes]
     news = [(c.new_path, c.new_label, c.new_text) for c in changes]
     olds = [
         k
-        for k, c in zip(olds, changes)
+        for k, c in zip(olds, changes, strict=True)
         if c.old_text is not None and c.relation != "split"
     ]
     news = [
         k
-        for k, c in zip(news, changes)
+        for k, c in zip(news, changes, strict=True)
         if c.new_text is not None and c.relation != "merged"
     ]
     assert sorted(olds + list(split_olds)) == clause_keys(old)
@@ -281,10 +262,6 @@ def test_annex_and_document_footnote_changes_are_reported():
         "ANNEX TO RESOLUTION 9 (REV. BUSAN, 2014)\nList of offices in 2014",
     )
     new = old.replace("offices in 2014", "offices in 2018")
-    changes = [
-        c for c in compare(parse(old), parse(new)).changes if c.kind != "unchanged"
-    ]
-    assert [(c.level, c.section, c.kind) for c in changes] == [
-        ("annex", "annex 1", "modified")
-    ]
+    changes = [c for c in compare(parse(old), parse(new)).changes if c.kind != "unchanged"]
+    assert [(c.level, c.section, c.kind) for c in changes] == [("annex", "annex 1", "modified")]
     assert [op for op in changes[0].ops if op[0]] == [(-1, "2014"), (1, "2018")]

@@ -89,9 +89,7 @@ def test_every_pp18_text_parses_with_its_operative_part_and_no_text_lost(name):
     assert_nothing_lost(source, doc)
 
 
-def test_the_res75_fixtures_and_the_raw_seed_lose_no_text(
-    res75_old_text, res75_new_text
-):
+def test_the_res75_fixtures_and_the_raw_seed_lose_no_text(res75_old_text, res75_new_text):
     for text in (res75_old_text, res75_new_text):
         assert_nothing_lost(text, parse(text))
     seed = require_shared() / "seeds" / "001_57b86612219d55e1.txt"
@@ -108,7 +106,5 @@ def test_the_res75_fixtures_and_the_raw_seed_lose_no_text(
     + corpus_files("ITU-ITR-*.txt"),
 )
 def test_texts_that_are_not_resolutions_are_refused_clearly(name):
-    with pytest.raises(
-        ParseError, match="no resolution headings|not a resolution text"
-    ):
+    with pytest.raises(ParseError, match="no resolution headings|not a resolution text"):
         parse(read(name))

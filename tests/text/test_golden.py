@@ -23,24 +23,16 @@ def project(change: dict) -> dict:
     return data
 
 
-def test_res75_comparison_matches_the_hand_written_expectation(
-    res75_old_text, res75_new_text
-):
+def test_res75_comparison_matches_the_hand_written_expectation(res75_old_text, res75_new_text):
     comparison = compare(parse(res75_old_text), parse(res75_new_text))
     actual = comparison.to_dict()
     if os.environ.get("UPDATE_GOLDEN") == "1":
-        (GOLDEN / "res75.actual.json").write_text(
-            to_json(actual) + "\n", encoding="utf-8"
-        )
+        (GOLDEN / "res75.actual.json").write_text(to_json(actual) + "\n", encoding="utf-8")
     expected = json.loads((GOLDEN / "res75.expected.json").read_text(encoding="utf-8"))
-    wanted = [
-        {k: v for k, v in c.items() if k != "reasoning"} for c in expected["changes"]
-    ]
+    wanted = [{k: v for k, v in c.items() if k != "reasoning"} for c in expected["changes"]]
     edits = [project(c) for c in actual["changes"] if c["kind"] != "unchanged"]
     assert edits == wanted
-    unchanged = Counter(
-        c["level"] for c in actual["changes"] if c["kind"] == "unchanged"
-    )
+    unchanged = Counter(c["level"] for c in actual["changes"] if c["kind"] == "unchanged")
     assert dict(unchanged) == expected["unchanged"]
 
 

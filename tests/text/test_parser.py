@@ -188,9 +188,9 @@ def test_footnote_kept_as_footnote_of_its_clause(res75_old_text):
     assert "pays en développement dans les discussions" in d.text
     assert d.footnotes == (
         (
-            "Les pays en développement comprennent aussi les pays les moins avancés, les petits "
-            "États insulaires en développement, les pays en développement sans littoral et les pays "
-            "dont l'économie est en transition."
+            "Les pays en développement comprennent aussi les pays les moins avancés, les "
+            "petits États insulaires en développement, les pays en développement sans littoral "
+            "et les pays dont l'économie est en transition."
         ),
     )
     assert doc.footnotes == ()
@@ -254,11 +254,7 @@ def test_running_text_that_mentions_a_heading_verb_is_not_split():
     )
     doc = parse(text)
     assert len(doc.sections) == 6
-    assert (
-        doc.sections[0]
-        .clauses[0]
-        .text.endswith("instructs the Director thereof, on this;")
-    )
+    assert doc.sections[0].clauses[0].text.endswith("instructs the Director thereof, on this;")
 
 
 def test_annexes_and_following_parts_are_kept_apart():
@@ -308,7 +304,8 @@ pieces = st.sampled_from(
     [
         "considering\n", "resolves\n", "décide\n", "a) ", "i) ", "1 ", "1.1 ", "• ", "that it is; ",
         "to act, ", ": ", "[^1]", "[footnoteRef:1]1", "[1: 1 a note]", "____________________ 1 ",
-        "instructs the Secretary-General ", "RESOLUTION 5 (REV. DUBAI, 2018)\n", "ANNEX TO RESOLUTION 5 ",
+        "instructs the Secretary-General ", "RESOLUTION 5 (REV. DUBAI, 2018)\n",
+        "ANNEX TO RESOLUTION 5 ",
         "\n", "\t", "\u2011", "developing1 ", "PART II - ",
     ]
 )  # fmt: skip

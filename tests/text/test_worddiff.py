@@ -18,9 +18,7 @@ def test_a_place_and_year_change_reads_as_one_struck_and_one_inserted_phrase():
 
 
 def test_words_are_never_cut():
-    ops = word_diff(
-        "modifiée à sa session de 2019, est", "modifiée à sa session de 2023, est"
-    )
+    ops = word_diff("modifiée à sa session de 2019, est", "modifiée à sa session de 2023, est")
     assert changed(ops) == [(-1, "2019"), (1, "2023")]
     ops = word_diff("the Council decides", "the Counsel decides")
     assert changed(ops) == [(-1, "Council"), (1, "Counsel")]

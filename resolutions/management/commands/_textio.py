@@ -11,9 +11,7 @@ from resolutions.text.headings import LANGUAGES
 
 
 def add_common_arguments(parser) -> None:
-    parser.add_argument(
-        "--lang", choices=LANGUAGES, help="language of the text (default: detect)"
-    )
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the text (default: detect)")
     parser.add_argument("--format", choices=("json", "text"), default="json")
 
 

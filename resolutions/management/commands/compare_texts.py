@@ -28,9 +28,7 @@ class Command(BaseCommand):
             help="add mandate-expansion flags when available",
         )
 
-    def handle(
-        self, *args, old: str, new: str, lang, format: str, flags: bool, **options
-    ):
+    def handle(self, *args, old: str, new: str, lang, format: str, flags: bool, **options):
         docs = []
         for path in (old, new):
             try:
@@ -40,9 +38,7 @@ class Command(BaseCommand):
         comparison = compare(*docs)
         found = _flags(comparison) if flags else None
         if flags and found is None:
-            self.stderr.write(
-                f"--flags: {FLAGS_MODULE} is not available; no flags computed"
-            )
+            self.stderr.write(f"--flags: {FLAGS_MODULE} is not available; no flags computed")
         if format == "json":
             data = comparison_to_dict(comparison)
             if found is not None:

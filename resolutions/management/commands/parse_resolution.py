@@ -18,15 +18,11 @@ class Command(BaseCommand):
         parser.add_argument("path", help="UTF-8 text file of one resolution")
         add_common_arguments(parser)
 
-    def handle(
-        self, *args, path: str, lang: str | None, format: str, **options
-    ) -> None:
+    def handle(self, *args, path: str, lang: str | None, format: str, **options) -> None:
         text = read_text(path)
         try:
             output = (
-                to_json(parse_json(text, lang))
-                if format == "json"
-                else parse_report(text, lang)
+                to_json(parse_json(text, lang)) if format == "json" else parse_report(text, lang)
             )
         except ParseError as error:
             raise CommandError(f"{path}: {error}") from error
