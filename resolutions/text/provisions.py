@@ -88,7 +88,7 @@ DEPTH = {
 }
 DEPTH |= {"article": 4, "preamble": 4, "sub": 5}
 
-# Instruments recognised by their title: key prefix and the short name used in headings.
+# Instruments recognised by their title, and the prefix of their section keys.
 INSTRUMENTS = (
     (r"^(constitution|statuut|constitución|verfassung|устав)\b", "cs"),
     (r"^(convention|verdrag|convenio|konvention|конвенция)\b", "cv"),
@@ -124,7 +124,7 @@ _MARGIN = re.compile(
 )
 _MARKERS_AHEAD = re.compile(rf"^\s*(?:({MARKER})\s*)+")
 _SUFFIX_WORD = r"(?:bis|ter|quater|quinquies|sexies|septies|penter)"
-_PARAGRAPH = re.compile(r"^(\d+(?:\.\d+)*\.?|[a-z]{1,2}\))\s")
+_PARAGRAPH = re.compile(r"^(\d+(?:\.\d+)*[.)]?|[a-z]{1,2}\))\s")
 _TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
 _TERMINAL = ".;:,"
 _CONTINUATION = re.compile(r"^(?:[-–—•|]|[a-z](?![a-z]?\)))")
@@ -230,12 +230,12 @@ def _classify(lines: list[_Line]) -> None:
             if match:
                 label = match.group("label")
                 if match.group("range"):
-                    label += "-" + match.group("range").split()[-1]
+                    label += " " + " ".join(match.group("range").split())
                 _provision(line, label, match.group("rest"))
             elif _glued_margin(text, expected):
                 _provision(line, str(expected), text[len(str(expected)) :])
             if line.kind == "provision":
-                number = re.match(r"\d+", line.label.split("-")[-1])
+                number = re.match(r"\d+", _last_number(line.label))
                 expected = int(number.group(0)) + 1
 
 
@@ -303,13 +303,17 @@ def _slug(text: str) -> str:
     ).strip("-")
 
 
-def _instrument_prefix(title: str, seen: int) -> tuple[str, str]:
+def _instrument_prefix(title: str, seen: int) -> str:
     for pattern, prefix in INSTRUMENTS:
-        match = re.search(pattern, title, re.IGNORECASE)
-        if match:
-            short = match.group(0) if prefix in ("cs", "cv") else title
-            return prefix, short[:1].upper() + short[1:]
-    return (f"part-{seen + 1}" if seen else ""), title
+        if re.search(pattern, title, re.IGNORECASE):
+            return prefix
+    return f"part-{seen + 1}" if seen else ""
+
+
+def _last_number(label: str) -> str:
+    """The margin number a label ends with: "166 and 167" -> "167"."""
+    numbers = re.findall(r"\d+[A-Z]*", label)
+    return numbers[-1] if numbers else label
 
 
 def _title_like(text: str) -> bool:
@@ -400,10 +404,10 @@ class _Builder:
     def _instrument(self, k: int) -> int:
         line = self.lines[k]
         title = clean(line.text)
-        prefix, short = _instrument_prefix(title, self.instruments)
+        prefix = _instrument_prefix(title, self.instruments)
         self.instruments += 1
         self.context = _Context(instrument=self.instruments - 1, prefix=prefix)
-        self.context.set(DEPTH["instrument"], short, prefix)
+        self.context.set(DEPTH["instrument"], title, prefix)
         self.footnotes += line.footnotes
         self.current = None
         return k + 1
@@ -478,7 +482,7 @@ def _label_key(label: str) -> tuple[int, str] | None:
 
 def _successors(label: str) -> list[str]:
     """Margin numbers that may follow `label`: 234C -> 235, 234D, 234CA."""
-    last = label.split("-")[-1]
+    last = _last_number(label)
     key = _label_key(last)
     if key is None:
         return []
@@ -515,7 +519,7 @@ def _split_glued(sections: list[_Section]) -> None:
         (s, c)
         for s in sections
         for c in s.clauses
-        if c.glued_ok and _label_key(c.label.split("-")[-1]) is not None
+        if c.glued_ok and _label_key(_last_number(c.label)) is not None
     ]
     for n, (section, clause) in enumerate(flat):
         later = [c for s, c in flat[n + 1 :] if s.instrument == section.instrument][:1]
@@ -528,7 +532,7 @@ def _split_glued(sections: list[_Section]) -> None:
                 break
             label = match.group("label")
             if match.group("range"):
-                label += "-" + match.group("range").split()[-1]
+                label += " " + " ".join(match.group("range").split())
             clause.parts = [text[: match.start()].strip()]
             line = _Line("", [])
             _provision(line, label, text[match.end() :])
