@@ -141,7 +141,7 @@ class Provision(Clause):
 
 _NORMALISE = (
     # "5bis", "1.bis", "1)bis", "abis)" -> "5 bis", "1. bis", "1) bis", "a bis)".
-    (re.compile(rf"(?<=[\d.)])({_SUFFIX_WORD})(?=[\W\d]|$|[a-z])"), r" \1"),
+    (re.compile(rf"(?<=[\d.)])({_SUFFIX_WORD})"), r" \1"),
     (re.compile(rf"\b([a-z])({_SUFFIX_WORD})(?=[).])"), r"\1 \2"),
     # "191 bisabove", "bisf)" -> "191 bis above", "bis f)".
     (re.compile(rf"(?<=\d )({_SUFFIX_WORD})(?=[a-z]{{3,}})"), r"\1 "),
@@ -494,16 +494,19 @@ def _successors(label: str) -> list[str]:
     return found
 
 
+# Where a glued provision may start: after the end of a sentence or item, a margin number
+# followed by a marker, "(SUP)" or a paragraph number ("… sovereignty. 235 5 Any request").
+_GLUE_SITE = re.compile(
+    rf"(?<=[.;:)\]|]) (?P<label>\d{{1,5}}[A-Z]{{0,2}})(?P<range>{_RANGE})?"
+    rf"(?=\s+(?:{MARKER}|\(SUP\)|\d|[a-z]{{1,2}}[).]|[a-z] {_SUFFIX_WORD}))"
+)
+
+
 def _glued_at(text: str, label: str, bound: tuple[int, str] | None) -> re.Match | None:
-    for candidate in _successors(label):
-        if bound is not None and _label_key(candidate) >= bound:
-            continue
-        match = re.search(
-            rf"(?<=[.;:)\]|]) (?P<label>{candidate})(?P<range>{_RANGE})?"
-            rf"(?=\s+(?:{MARKER}|\(SUP\)|\d|[a-z]{{1,2}}[).]|[a-z] {_SUFFIX_WORD}))",
-            text,
-        )
-        if match:
+    """The first site in `text` holding a margin number that may follow `label`."""
+    expected = {c for c in _successors(label) if bound is None or _label_key(c) < bound}
+    for match in _GLUE_SITE.finditer(text):
+        if match.group("label") in expected:
             return match
     return None
 
@@ -521,24 +524,39 @@ def _split_glued(sections: list[_Section]) -> None:
         for c in s.clauses
         if c.glued_ok and _label_key(_last_number(c.label)) is not None
     ]
-    for n, (section, clause) in enumerate(flat):
-        later = [c for s, c in flat[n + 1 :] if s.instrument == section.instrument][:1]
-        bound = _label_key(later[0].label) if later else None
-        position = section.clauses.index(clause)
-        while True:
-            text = " ".join(clause.parts)
-            match = _glued_at(text, clause.label, bound)
-            if match is None:
-                break
-            label = match.group("label")
-            if match.group("range"):
-                label += " " + " ".join(match.group("range").split())
-            clause.parts = [text[: match.start()].strip()]
-            line = _Line("", [])
-            _provision(line, label, text[match.end() :])
-            clause = _Clause(line.label, [line.text], [], line.markers)
+    # The provision starting the next line of the same instrument bounds what may be glued.
+    bounds: dict[int, tuple[int, str] | None] = {}
+    following: dict[int, tuple[int, str] | None] = {}
+    for section, clause in reversed(flat):
+        bounds[id(clause)] = following.get(section.instrument)
+        following[section.instrument] = _label_key(_last_number(clause.label))
+    for section in sections:
+        position = 0
+        while position < len(section.clauses):
+            clause = section.clauses[position]
             position += 1
-            section.clauses.insert(position, clause)
+            if id(clause) in bounds:
+                glued = _unglue(clause, bounds[id(clause)])
+                section.clauses[position:position] = glued
+                position += len(glued)
+
+
+def _unglue(clause: _Clause, bound: tuple[int, str] | None) -> list[_Clause]:
+    """The provisions glued at the end of `clause`, cut off its text, in order."""
+    found: list[_Clause] = []
+    while True:
+        text = " ".join(clause.parts)
+        match = _glued_at(text, clause.label, bound)
+        if match is None:
+            return found
+        label = match.group("label")
+        if match.group("range"):
+            label += " " + " ".join(match.group("range").split())
+        clause.parts = [text[: match.start()].strip()]
+        line = _Line("", [])
+        _provision(line, label, text[match.end() :])
+        clause = _Clause(line.label, [line.text], [], line.markers)
+        found.append(clause)
 
 
 # --- entry point -------------------------------------------------------------------------------
@@ -589,7 +607,7 @@ def parse_provisions(text: str, lang: str | None = None) -> Document:
 def _freeze(clause: _Clause) -> Provision:
     return Provision(
         label=clause.label,
-        text=clean(" ".join(p for p in clause.parts if p)),
+        text=" ".join(p for p in clause.parts if p),  # each part is clean already
         footnotes=tuple(clause.footnotes),
         amendments=clause.markers,
     )
