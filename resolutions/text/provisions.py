@@ -276,7 +276,7 @@ class _Clause:
     parts: list[str]
     footnotes: list[str]
     markers: tuple[str, ...] = ()
-    glued_ok: bool = True  # a margin-numbered provision (may hide glued successors)
+    numbered: bool = True  # has a margin number (so may hide provisions glued after it)
 
 
 @dataclass
@@ -285,8 +285,7 @@ class _Context:
 
     open: dict[int, tuple[str, str]] = field(default_factory=dict)
     instrument: int = -1
-    prefix: str = ""
-    subs: int = 0
+    subs: int = 0  # sub-headings seen in the current article
 
     def set(self, depth: int, printed: str, key: str) -> None:
         for d in [d for d in self.open if d >= depth]:
@@ -336,6 +335,18 @@ def _caps_heading(text: str) -> bool:
     )
 
 
+def _opens(line: _Line | None) -> bool:
+    """A heading that starts an instrument: its preamble, or its first chapter or article.
+
+    A title-like line just before it is the title of the next instrument in the same file
+    ("Convention of the International Telecommunication Union" after the Constitution).
+    """
+    if line is None or line.kind != "heading":
+        return False
+    first = line.heading in NUMBERED_KINDS and line.number.upper() in ("1", "I")
+    return line.heading == "preamble" or first
+
+
 class _Builder:
     def __init__(self, lines: list[_Line]) -> None:
         self.lines = lines
@@ -369,13 +380,7 @@ class _Builder:
             self.pending += line.footnotes
             return k + 1
         after = self._next(k)
-        if k == 0 or (
-            line.kind == "text"
-            and _title_like(line.text)
-            and after is not None
-            and after.kind == "heading"
-            and after.heading in ("preamble", "chapter", "article", "part")
-        ):
+        if k == 0 or (line.kind == "text" and _title_like(line.text) and _opens(after)):
             return self._instrument(k)
         if line.kind == "heading":
             return self._heading(k, line.heading, f"{line.text}")
@@ -406,7 +411,7 @@ class _Builder:
         title = clean(line.text)
         prefix = _instrument_prefix(title, self.instruments)
         self.instruments += 1
-        self.context = _Context(instrument=self.instruments - 1, prefix=prefix)
+        self.context = _Context(instrument=self.instruments - 1)
         self.context.set(DEPTH["instrument"], title, prefix)
         self.footnotes += line.footnotes
         self.current = None
@@ -469,7 +474,7 @@ class _Builder:
         text = clean(line.text)
         paragraph = _PARAGRAPH.match(text)
         label = paragraph.group(1).rstrip(".") if paragraph else ""
-        self._add(_Clause(label, [text], list(line.footnotes), glued_ok=False))
+        self._add(_Clause(label, [text], list(line.footnotes), numbered=False))
 
 
 # --- provisions glued onto the previous line ---------------------------------------------------
@@ -522,7 +527,7 @@ def _split_glued(sections: list[_Section]) -> None:
         (s, c)
         for s in sections
         for c in s.clauses
-        if c.glued_ok and _label_key(_last_number(c.label)) is not None
+        if c.numbered and _label_key(_last_number(c.label)) is not None
     ]
     # The provision starting the next line of the same instrument bounds what may be glued.
     bounds: dict[int, tuple[int, str] | None] = {}

@@ -158,6 +158,24 @@ def test_it_keeps_list_lines_and_footnotes_with_their_provision():
     assert five.footnotes == ("Read with No. 2.",)
 
 
+def test_a_second_instrument_starts_only_where_its_numbering_starts_again():
+    text = SMALL + (
+        "Article 3\nFinal clauses\n8\tIt applies.\nDone at Geneva\nArticle 4\nEntry\n9\tNow.\n"
+        "Protocol to the Charter\nArticle 1\nScope\n1\tIt binds.\n"
+    )
+    doc = parse_provisions(text)
+    assert [s.key for s in doc.sections][-3:] == [
+        "article-3",
+        "article-4",
+        "part-2-article-1",
+    ]
+    assert [c.text for c in doc.sections[-3].clauses] == [
+        "It applies.",
+        "Done at Geneva",
+    ]
+    assert doc.sections[-1].heading == "Protocol to the Charter — Article 1 Scope"
+
+
 @pytest.mark.parametrize(
     ("printed", "normal"),
     [
