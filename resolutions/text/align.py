@@ -388,11 +388,17 @@ def _in_place(old, new, pairing: _Pairing, sections: dict[int, int]) -> set[int]
 def _kind(old_clause: Clause, new_clause: Clause, in_place: bool) -> str:
     if not in_place:
         return MOVED
-    if old_clause.text != new_clause.text:
+    if _without_spaces(old_clause.text) != _without_spaces(new_clause.text):
         return MODIFIED
     if old_clause.label != new_clause.label:
         return RELABELLED
     return UNCHANGED
+
+
+def _without_spaces(text: str) -> str:
+    # Editions re-typeset the same words ("eenheid klasse" vs "eenheidklasse" in a flattened
+    # table): spacing alone never makes a clause "modified".
+    return "".join(text.split())
 
 
 def _change(

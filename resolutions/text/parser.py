@@ -15,6 +15,7 @@ from .headings import (
     match_heading,
 )
 from .model import OPERATIVE, PREAMBULAR, Clause, Document, ParseError, Section
+from .provisions import parse_provisions
 
 _MAX_HEADING = 300  # a "heading" longer than this is running text that starts with a verb
 _NOT_ADDRESSEE = re.compile(r"\b(?:thereof|hereof|above|below|ci-dessus|supra)\b", re.IGNORECASE)
@@ -28,6 +29,20 @@ _PART = re.compile(r"(?:^|\s)(?:\d{1,4}\s+)?PART\s+[IVX]+\s+-\s")
 
 
 def parse(text: str, lang: str | None = None) -> Document:
+    """Parse a resolution, or an instrument of numbered provisions (Constitution, ITRs…).
+
+    Raises the resolution parser's ParseError when the text is neither.
+    """
+    try:
+        return parse_resolution(text, lang)
+    except ParseError as error:
+        try:
+            return parse_provisions(text, lang)
+        except (ParseError, ValueError):
+            raise error from None
+
+
+def parse_resolution(text: str, lang: str | None = None) -> Document:
     """Parse a resolution (or decision, recommendation); raise ParseError if it is not one."""
     if text is None or not text.strip():
         raise ParseError("empty text")

@@ -297,9 +297,9 @@ class _Context:
 
 def _slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.casefold())
-    return re.sub(
-        r"[^\w]+", "-", "".join(c for c in text if not unicodedata.combining(c))
-    ).strip("-")
+    return re.sub(r"[^\w]+", "-", "".join(c for c in text if not unicodedata.combining(c))).strip(
+        "-"
+    )
 
 
 def _instrument_prefix(title: str, seen: int) -> str:
@@ -327,12 +327,7 @@ def _title_like(text: str) -> bool:
 def _caps_heading(text: str) -> bool:
     """ "FINAL PROTOCOL", "NO. 35", "RESOLUTION No. 2": a short line opening with a capital word."""
     first = re.match(r"[^\W\d_]{2,}", text)
-    return (
-        bool(first)
-        and first.group(0).isupper()
-        and len(text.split()) <= 8
-        and _title_like(text)
-    )
+    return bool(first) and first.group(0).isupper() and len(text.split()) <= 8 and _title_like(text)
 
 
 def _opens(line: _Line | None) -> bool:
@@ -386,20 +381,14 @@ class _Builder:
             return self._heading(k, line.heading, f"{line.text}")
         if line.kind == "number":
             title, nxt = self._title(k)
-            self._open(
-                "sub", f"{line.number} {title}".strip(), line.number, line.footnotes
-            )
+            self._open("sub", f"{line.number} {title}".strip(), line.number, line.footnotes)
             return nxt
         if line.kind == "provision":
             self._add(_Clause(line.label, [line.text], line.footnotes, line.markers))
             return k + 1
         if _caps_heading(line.text):
             return self._heading(k, "part", line.text)
-        if (
-            _title_like(line.text)
-            and after is not None
-            and after.kind in ("provision", "number")
-        ):
+        if _title_like(line.text) and after is not None and after.kind in ("provision", "number"):
             self.context.subs += 1
             self._open("sub", clean(line.text), str(self.context.subs), line.footnotes)
             return k + 1
@@ -439,9 +428,7 @@ class _Builder:
         if self.current is None:
             opened = sorted(self.context.open.items())
             heading = " — ".join(printed for _, (printed, _) in opened if printed)
-            self.current = _Section(
-                heading, self._key(), self._kind(), self.context.instrument
-            )
+            self.current = _Section(heading, self._key(), self._kind(), self.context.instrument)
             self.sections.append(self.current)
         return self.current
 

@@ -59,12 +59,26 @@ def test_compare_texts_text_report():
     assert "\x1b[" not in out
 
 
-def test_compare_texts_accepts_flags():
-    out, err = run("compare_texts", OLD, NEW, "--flags")
-    data = json.loads(out)
-    assert data["changes"]
-    # the flags module is written elsewhere: either its result is included or stderr says why not
-    assert "flags" in data or "not available" in err
+def test_compare_texts_with_flags_puts_flags_on_each_change():
+    out, _ = run("compare_texts", OLD, NEW, "--flags", "--format", "json")
+    changes = json.loads(out)["changes"]
+    assert all(isinstance(change["flags"], list) for change in changes)
+    high = [c for c in changes if any(f["severity"] == "high" for f in c["flags"])]
+    assert {(c["section"], c["new_label"]) for c in high} >= {("décide", "5")}
+    assert all(c["operative"] for c in high)
+    flag = high[0]["flags"][0]
+    assert set(flag) == {"category", "severity", "reason", "evidence"}
+    assert not any(c["flags"] for c in changes if c["kind"] == "relabelled")
+
+
+def test_compare_texts_without_flags_has_no_flags():
+    out, _ = run("compare_texts", OLD, NEW, "--format", "json")
+    assert all("flags" not in change for change in json.loads(out)["changes"])
+
+
+def test_compare_texts_text_report_lists_the_flags():
+    out, _ = run("compare_texts", OLD, NEW, "--flags", "--format", "text")
+    assert "[high] emerging-tech" in out or "[high] internet-governance" in out
 
 
 def test_a_missing_file_is_a_command_error():

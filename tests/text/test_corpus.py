@@ -99,12 +99,16 @@ def test_the_res75_fixtures_and_the_raw_seed_lose_no_text(res75_old_text, res75_
     assert_nothing_lost(raw, doc)
 
 
-@pytest.mark.parametrize(
-    "name",
-    corpus_files("ITU-CS-CV.*.txt")
-    + corpus_files("ITU-T-E.119.*.txt")
-    + corpus_files("ITU-ITR-*.txt"),
-)
-def test_texts_that_are_not_resolutions_are_refused_clearly(name):
+@pytest.mark.parametrize("name", corpus_files("ITU-T-E.119.*.txt"))
+def test_texts_that_are_neither_resolutions_nor_instruments_are_refused_clearly(name):
     with pytest.raises(ParseError, match="no resolution headings|not a resolution text"):
         parse(read(name))
+
+
+@pytest.mark.parametrize("name", corpus_files("ITU-CS-CV.*.txt") + corpus_files("ITU-ITR-*.txt"))
+def test_instruments_parse_into_numbered_provisions(name):
+    doc = parse(read(name))
+    labels = [c.label for s in doc.sections for c in s.clauses]
+    assert len(labels) > 100
+    assert any(s.kind == "operative" for s in doc.sections)
+    assert "2" in labels and labels.index("2") < labels.index("3")

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resolutions.text import ParseError, detect_language, parse
+from resolutions.text.parser import parse_resolution
 
 ENGLISH = """RESOLUTION 7 (REV. DUBAI, 2018)
 Test of the engine
@@ -289,10 +290,12 @@ def test_a_preamble_without_operative_part_is_a_clear_error():
         parse(text)
 
 
-def test_a_long_document_quoting_a_resolution_is_rejected():
+def test_a_long_document_quoting_a_resolution_is_not_read_as_that_resolution():
     text = ("Article 1\nSome regulation text that goes on and on.\n" * 200) + ENGLISH
     with pytest.raises(ParseError, match="not a resolution text"):
-        parse(text)
+        parse_resolution(text)
+    # parse() reads such a text as an instrument of articles instead, never as the resolution.
+    assert parse(text).number != "7"
 
 
 def test_an_unknown_language_is_refused():

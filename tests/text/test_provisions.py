@@ -29,9 +29,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 CSCV = "ITU-CS-CV.bwb-{edition}.{lang}.txt"
 ITR_1991 = "ITU-ITR-1988.bwb-1991-10-17.en.txt"
 ITR_2012 = "ITU-ITR-1988.bwb-2012-10-24.en.txt"
-MARKERS = re.compile(
-    r"\b(?:PP|WRC)-\d{2}|\[footnote:|^\|(?:\s*:?-{3,}:?\s*\|)+$", re.MULTILINE
-)
+MARKERS = re.compile(r"\b(?:PP|WRC)-\d{2}|\[footnote:|^\|(?:\s*:?-{3,}:?\s*\|)+$", re.MULTILINE)
 WORD = re.compile(r"[^\W_]+")
 
 SMALL = """Charter of the Example Union
@@ -108,9 +106,7 @@ def lost_words(source: str, parsed: str) -> dict[str, int]:
     source = MARKERS.sub(" ", source)
     missing = Counter(WORD.findall(source)) - Counter(WORD.findall(parsed))
     source_run, parsed_run = re.sub(r"\W+", "", source), re.sub(r"\W+", "", parsed)
-    return {
-        w: n for w, n in missing.items() if parsed_run.count(w) < source_run.count(w)
-    }
+    return {w: n for w, n in missing.items() if parsed_run.count(w) < source_run.count(w)}
 
 
 # --- the parser on a small text of our own --------------------------------------------------------
@@ -125,10 +121,8 @@ def test_it_turns_articles_into_sections_and_provisions_into_clauses_by_margin_n
         ("article-2-1", OPERATIVE),
     ]
     article1 = doc.sections[1]
-    assert (
-        article1.heading
-        == "Charter of the Example Union — CHAPTER I BASIC PROVISIONS — "
-        + ("Article 1 Purposes")
+    assert article1.heading == "Charter of the Example Union — CHAPTER I BASIC PROVISIONS — " + (
+        "Article 1 Purposes"
     )
     assert [c.label for c in article1.clauses] == ["2", "3", "3A", "4", "5"]
     assert doc.sections[2].heading.endswith("Article 2 Organs — The Council")
@@ -270,9 +264,7 @@ def test_the_2013_07_and_2013_08_consolidations_compare_unchanged(lang):
     # Nothing differs but spacing. In the Dutch 2013-08 file the cells of CV 468's flattened
     # table are glued ("eenheidklasse"), which no parser can undo without a lexicon: the
     # engine reports it as modified until it treats whitespace-only differences as unchanged.
-    assert [
-        e.new_label for e in edits if squashed(e.old_text) != squashed(e.new_text)
-    ] == []
+    assert [e.new_label for e in edits if squashed(e.old_text) != squashed(e.new_text)] == []
     assert {e.new_label for e in edits} <= ({"468"} if lang == "nl" else set())
 
 
@@ -305,15 +297,8 @@ def test_glued_provisions_are_split_out_like_in_the_edition_that_did_not_glue_th
 def test_the_two_itr_editions_differ_in_formatting_only():
     old, new = parsed(ITR_1991), parsed(ITR_2012)
     assert compare(old, new).edits == ()
-    labels = [
-        c.label
-        for s in new.sections
-        if s.key.startswith("itr-article")
-        for c in s.clauses
-    ]
-    assert labels[:12] == [
-        str(n) for n in range(2, 14)
-    ]  # "21.1 a)" is margin 2, then 3…
+    labels = [c.label for s in new.sections if s.key.startswith("itr-article") for c in s.clauses]
+    assert labels[:12] == [str(n) for n in range(2, 14)]  # "21.1 a)" is margin 2, then 3…
 
 
 @pytest.mark.parametrize(

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-
 from django.core.management.base import BaseCommand, CommandError
 
 from resolutions.text import ParseError, compare, parse
+from resolutions.text.flags import flag_comparison
 from resolutions.text.serialize import comparison_to_dict, text_report, to_json
 
-from ._textio import add_common_arguments, plain, read_text
-
-FLAGS_MODULE = "resolutions.text.flags"
+from ._textio import add_common_arguments, read_text
 
 
 class Command(BaseCommand):
@@ -25,7 +21,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--flags",
             action="store_true",
-            help="add mandate-expansion flags when available",
+            help="add mandate-expansion flags to each change, and a flag_summary",
         )
 
     def handle(self, *args, old: str, new: str, lang, format: str, flags: bool, **options):
@@ -36,23 +32,22 @@ class Command(BaseCommand):
             except ParseError as error:
                 raise CommandError(f"{path}: {error}") from error
         comparison = compare(*docs)
-        found = _flags(comparison) if flags else None
-        if flags and found is None:
-            self.stderr.write(f"--flags: {FLAGS_MODULE} is not available; no flags computed")
+        flagged = flag_comparison(comparison) if flags else None
         if format == "json":
-            data = comparison_to_dict(comparison)
-            if found is not None:
-                data["flags"] = plain(found)
+            data = flagged.to_dict() if flagged else comparison_to_dict(comparison)
             self.stdout.write(to_json(data))
-        else:
-            report = text_report(comparison).rstrip("\n")
-            if found is not None:
-                report += "\n\nFlags:\n" + to_json({"flags": plain(found)})
-            self.stdout.write(report)
+            return
+        report = text_report(comparison).rstrip("\n")
+        if flagged:
+            report += "\n\n" + _flag_lines(flagged)
+        self.stdout.write(report)
 
 
-def _flags(comparison):
-    """flag_comparison(comparison) from the flags module, or None while it does not exist."""
-    if importlib.util.find_spec(FLAGS_MODULE) is None:
-        return None
-    return importlib.import_module(FLAGS_MODULE).flag_comparison(comparison)
+def _flag_lines(flagged) -> str:
+    lines = ["Flags:"]
+    for item in flagged.changes:
+        label = item.change.new_label or item.change.old_label or ""
+        for flag in item.flags:
+            lines.append(f"  [{flag.severity}] {flag.category} {item.change.section} {label}")
+            lines.append(f"      {flag.reason}")
+    return "\n".join(lines if len(lines) > 1 else ["Flags: none"])
