@@ -66,3 +66,17 @@ worker: $(STAMP)
 
 clean:
 	rm -rf $(VENV) staticfiles
+
+## backup: a full database backup into backups/ (pg_dump custom format on PostgreSQL)
+backup: $(STAMP)
+	$(BIN)/python manage.py backup_db --output backups
+
+## restore: make restore BACKUP=backups/itu_tracker-….dump
+restore: $(STAMP)
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/itu_tracker-<stamp>.dump"; exit 2; }
+	$(BIN)/python manage.py restore_db "$(BACKUP)"
+
+## loadtest: gunicorn + demo data on loopback, driven by wrk; fails on any error or 5xx
+loadtest: $(STAMP)
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python -m benchmarks.loadtest $(LOADTEST_ARGS)

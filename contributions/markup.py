@@ -58,12 +58,8 @@ _DRAFT = re.compile(
     r"|PROYECTO\s+DE\s+NUEVA\s+RESOLUCI[OÓ]N)\s*\[(?P<label>[^\]]+)\]",
     re.IGNORECASE,
 )
-_REASONS = re.compile(
-    r"^\s*(?:Reasons|Motifs|Motivos)\s*:\s*(?P<rest>.*)$", re.IGNORECASE
-)
-_RULE = re.compile(
-    r"^[\s_\-–—]*$"
-)  # blank lines and the "______" rule closing ITU documents
+_REASONS = re.compile(r"^\s*(?:Reasons|Motifs|Motivos)\s*:\s*(?P<rest>.*)$", re.IGNORECASE)
+_RULE = re.compile(r"^[\s_\-–—]*$")  # blank lines and the "______" rule closing ITU documents
 _HEADING_WINDOW = 4  # the heading comes right after the marker, before the title
 
 
@@ -107,9 +103,7 @@ class _Section:
     reasons: str
 
 
-def split_proposals(
-    text: str, old_text: str | None = None
-) -> tuple[ProposalMarkup, ...]:
+def split_proposals(text: str, old_text: str | None = None) -> tuple[ProposalMarkup, ...]:
     """Split a contribution's text (``text`` = proposed, ``old_text`` = before changes).
 
     Per action:
@@ -129,9 +123,7 @@ def split_proposals(
     if not any(section.marker for section in sections):
         return (_unmarked(sections, text, old_text),)
     old_sections = _sections(old_text) if old_text is not None else []
-    old_bodies = {
-        s.marker.identifier: s.body for s in old_sections if s.marker is not None
-    }
+    old_bodies = {s.marker.identifier: s.body for s in old_sections if s.marker is not None}
     return tuple(
         _proposal(section, old_bodies, old_text is not None)
         for section in sections
@@ -139,18 +131,14 @@ def split_proposals(
     )
 
 
-def _unmarked(
-    sections: list[_Section], text: str, old_text: str | None
-) -> ProposalMarkup:
+def _unmarked(sections: list[_Section], text: str, old_text: str | None) -> ProposalMarkup:
     section = sections[0]
     old_body = _sections(old_text)[0].body if old_text is not None else None
     changed = old_text is not None and _normalised(old_text) != _normalised(text)
     return _build(None, "MOD" if changed else None, section, old_body)
 
 
-def _proposal(
-    section: _Section, old_bodies: dict[str, str], has_old: bool
-) -> ProposalMarkup:
+def _proposal(section: _Section, old_bodies: dict[str, str], has_old: bool) -> ProposalMarkup:
     marker = section.marker
     assert marker is not None
     old_body = old_bodies.get(marker.identifier) if has_old else None
@@ -183,9 +171,7 @@ def _build(
 
 def _heading(body: str | None) -> tuple[str | None, str | None, str | None]:
     """(resolution number, label in brackets, draft label) from the first lines of a body."""
-    lines = [line for line in (body or "").split("\n") if line.strip()][
-        :_HEADING_WINDOW
-    ]
+    lines = [line for line in (body or "").split("\n") if line.strip()][:_HEADING_WINDOW]
     for line in lines:
         if found := _RESOLUTION.match(line):
             label = found.group("label")
@@ -233,9 +219,7 @@ def _marker_at(lines: list[str], index: int) -> tuple[_Marker, str, int] | None:
         return _marker(found), found.group("rest").strip(), 1
     if bare := _BARE_SYMBOL.match(line):
         following = _next_non_blank(lines, index + 1)
-        if following is not None and (
-            found := _IDENTIFIER_LINE.match(lines[following])
-        ):
+        if following is not None and (found := _IDENTIFIER_LINE.match(lines[following])):
             marker = _marker(found, action=bare.group("action"))
             return marker, found.group("rest").strip(), following - index + 1
         return None  # a lone symbol, e.g. a cell of a summary table, marks nothing

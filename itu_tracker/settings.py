@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "itu_tracker",
     "meetings",
     "resolutions",
     "contributions",
@@ -66,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a lockout into a response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "itu_tracker.urls"
@@ -89,6 +93,7 @@ TEMPLATES = [
 ]
 
 # DATABASE_URL selects the database; unset means the embedded SQLite file.
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.config(
         env="DATABASE_URL",
@@ -110,6 +115,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lock a username from one address after repeated failures (ASVS 2.2.1); it cools off by itself.
+AXES_ENABLED = env_bool("ITU_TRACKER_LOGIN_LOCKOUT", True)
+AXES_FAILURE_LIMIT = env_int("ITU_TRACKER_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("ITU_TRACKER_LOGIN_COOLOFF_MINUTES", 30) / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"

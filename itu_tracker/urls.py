@@ -1,11 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import TemplateView
 
 from itu_tracker import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("health/", views.health, name="health"),
+    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     # Public, read-only pages (no account): resolutions, revisions, feeds; the meetings calendar.
     path("", include("resolutions.urls")),
     path("meetings/", include("meetings.urls")),

@@ -1,9 +1,16 @@
-from django.db import connection
+from datetime import timedelta
+
+from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django_tasks_db.models import DBTaskResult
 
 from resolutions.models import Resolution
+
+# A task waiting longer than this means no worker is taking work.
+WORKER_STALL = timedelta(minutes=10)
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -13,12 +20,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 def health(request: HttpRequest) -> JsonResponse:
-    """Liveness for load balancers: says whether the database answers, nothing more."""
+    """For load balancers and the compose file: database and worker state, nothing private."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-        database = "ok"
-    except Exception:  # any failure is reported as "error", never its details
-        database = "error"
-    status = 200 if database == "ok" else 503
-    return JsonResponse({"database": database}, status=status)
+        waiting_since = timezone.now() - WORKER_STALL
+        stalled = DBTaskResult.objects.ready().filter(enqueued_at__lt=waiting_since).exists()
+    except DatabaseError:
+        return JsonResponse({"database": "error", "worker": "unknown"}, status=503)
+    return JsonResponse({"database": "ok", "worker": "stalled" if stalled else "ok"})

@@ -46,9 +46,7 @@ def sniff(data: bytes) -> str:
     return "text"
 
 
-def read_document(
-    data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS
-) -> ReadResult:
+def read_document(data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     """Read a contribution, checking its size and that its content matches its extension."""
     extension = PurePath(filename).suffix.lower()
     expected = EXTENSIONS.get(extension)
@@ -66,9 +64,7 @@ def read_document(
     found = sniff(data)
     # A .docx holding text is reported by the zip check ("not a zip archive"), which says more.
     if found != expected and not (expected == "docx" and found == "text"):
-        raise ReadError(
-            f"content is {_CONTENT_NAMES[found]} but the name ends in {extension}"
-        )
+        raise ReadError(f"content is {_CONTENT_NAMES[found]} but the name ends in {extension}")
     if expected == "docx":
         return read_docx(data, limits)
     if expected == "pdf":

@@ -58,9 +58,7 @@ class _Rules:
     dropped_mark: frozenset[str]  # markers in w:pPr/w:rPr: the paragraph mark goes
     dropped_row: frozenset[str]  # markers in w:trPr: the table row goes
     dropped_cell: str  # marker in w:tcPr: the table cell goes
-    dropped_format: frozenset[
-        str
-    ]  # run formatting that marks text absent in this version
+    dropped_format: frozenset[str]  # run formatting that marks text absent in this version
 
 
 _NEW = _Rules(
@@ -89,12 +87,10 @@ def open_package(data: bytes, limits: Limits) -> zipfile.ZipFile:
         package = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         if data.startswith(b"PK\x03\x04"):
-            raise ReadError(
-                "truncated or damaged zip archive (no central directory)"
-            ) from exc
+            raise ReadError("truncated or damaged zip archive (no central directory)") from exc
         raise ReadError("not a zip archive") from exc
     except (ValueError, OSError, EOFError) as exc:
-        raise ReadError(f"damaged zip archive ({exc})") from exc
+        raise ReadError(f"damaged zip archive ({_one_line(exc)})") from exc
     _check_expansion(package.infolist(), limits)
     return package
 
@@ -114,8 +110,7 @@ def _check_expansion(entries: list[zipfile.ZipInfo], limits: Limits) -> None:
         if entry.file_size > limits.max_ratio * max(entry.compress_size, 1):
             ratio = entry.file_size / max(entry.compress_size, 1)
             raise ReadError(
-                f"zip bomb: {entry.filename} expands {ratio:.0f} times "
-                f"(limit {limits.max_ratio})"
+                f"zip bomb: {entry.filename} expands {ratio:.0f} times (limit {limits.max_ratio})"
             )
     compressed = sum(entry.compress_size for entry in entries)
     if total > limits.max_ratio * max(compressed, 1):
@@ -134,15 +129,10 @@ def read_member(package: zipfile.ZipFile, name: str, limits: Limits) -> bytes:
         raise ReadError(f"missing part {name}") from exc
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
         raise ReadError(f"damaged zip member {name} ({_one_line(exc)})") from exc
-    except (
-        NotImplementedError,
-        RuntimeError,
-    ) as exc:  # unknown compression, encryption
+    except (NotImplementedError, RuntimeError) as exc:  # unknown compression; encryption
         raise ReadError(f"unreadable zip member {name} ({_one_line(exc)})") from exc
     if len(data) > limits.max_uncompressed:
-        raise ReadError(
-            f"zip bomb: {name} expands beyond {human_size(limits.max_uncompressed)}"
-        )
+        raise ReadError(f"zip bomb: {name} expands beyond {human_size(limits.max_uncompressed)}")
     return data
 
 
@@ -179,7 +169,7 @@ def parse_xml(data: bytes, part: str) -> etree._Element:
 
 
 def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
 
 
 # --------------------------------------------------------------------------- the document
@@ -214,7 +204,7 @@ def _main_part_name(package: zipfile.ZipFile, limits: Limits) -> str:
 def docx_text(data: bytes, version: Version, limits: Limits = DEFAULT_LIMITS) -> str:
     """The body text with every tracked change rejected ("old") or accepted ("new").
 
-    Paragraphs are separated by "\n" (Word's plain-text export ends each one with a newline:
+    Paragraphs are separated by "\\n" (Word's plain-text export ends each one with a newline:
     add one to compare).
     """
     if version not in _RULES:
@@ -247,9 +237,7 @@ def read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
             *warnings,
             "underlined text without strikethrough is read as plain text",
         )
-    return ReadResult(
-        None, _BodyText(_NEW, by_format=False).text(body), "docx", warnings
-    )
+    return ReadResult(None, _BodyText(_NEW, by_format=False).text(body), "docx", warnings)
 
 
 def has_revisions(body: etree._Element) -> bool:
@@ -287,9 +275,7 @@ def _warnings(body: etree._Element) -> tuple[str, ...]:
 
 # --------------------------------------------------------------------------- text walker
 
-_SYMBOL_FONT_OFFSET = (
-    0xF000  # Word stores symbol-font characters in the private-use area
-)
+_SYMBOL_FONT_OFFSET = 0xF000  # Word stores symbol-font characters in the private-use area
 
 
 class _BodyText:
@@ -299,16 +285,20 @@ class _BodyText:
         self.rules = rules
         self.by_format = by_format
         self.out: list[str] = []
-        # One entry per open field, True once its result starts.
-        self.fields: list[bool] = []
+        # One entry per open field, True once its result starts; None: fields are ignored.
+        self.fields: list[bool] | None = []
         # Whether the current paragraph kept / lost runs marked by formatting.
         self.kept = self.dropped = False
 
     def text(self, body: etree._Element) -> str:
         self._blocks(body)
+        if self.fields:
+            # A field begun and never ended would hide the rest of the document: read it
+            # again without field structure rather than lose text.
+            self.out, self.fields = [], None
+            self._blocks(body)
         self._close_container()
-        text = "".join(self.out)
-        return text.removesuffix("\n")
+        return "".join(self.out).removesuffix("\n")
 
     # block level ---------------------------------------------------------------------------
 
@@ -321,12 +311,11 @@ class _BodyText:
                 self._table(child)
             elif tag == W + "sdt":
                 self._blocks_of(child.find(W + "sdtContent"))
-            elif (
-                tag == W + "customXml"
-                or tag in _REVISION_WRAPPERS
-                and tag not in self.rules.dropped_content
-            ):
+            elif tag == W + "customXml" or self._kept_wrapper(tag):
                 self._blocks(child)
+
+    def _kept_wrapper(self, tag: str) -> bool:
+        return tag in _REVISION_WRAPPERS and tag not in self.rules.dropped_content
 
     def _blocks_of(self, element: etree._Element | None) -> None:
         if element is not None:
@@ -375,6 +364,15 @@ class _BodyText:
                 content = child.find(W + "sdtContent")
                 if content is not None:
                     self._inline(content)
+            elif tag == MC + "AlternateContent":
+                self._inline_alternative(child)
+
+    def _inline_alternative(self, alternatives: etree._Element) -> None:
+        """Newer Word features come with a fallback; read the choice Word itself would show."""
+        for branch in (alternatives.find(MC + "Choice"), alternatives.find(MC + "Fallback")):
+            if branch is not None:
+                self._inline(branch)
+                return
 
     def _run(self, run: etree._Element) -> None:
         if self.by_format and self._run_dropped_by_format(run):
@@ -382,7 +380,7 @@ class _BodyText:
             return
         for child in run:
             piece = self._run_piece(child)
-            if piece and all(self.fields):
+            if piece and (self.fields is None or all(self.fields)):
                 self.out.append(piece)
                 self.kept = self.kept or not piece.isspace()
 
@@ -390,9 +388,7 @@ class _BodyText:
         properties = run.find(W + "rPr")
         if properties is None:
             return False
-        return any(
-            el.tag in self.rules.dropped_format and _is_on(el) for el in properties
-        )
+        return any(el.tag in self.rules.dropped_format and _is_on(el) for el in properties)
 
     def _run_piece(self, child: etree._Element) -> str:
         tag = child.tag
@@ -412,6 +408,8 @@ class _BodyText:
 
     def _field_char(self, kind: str | None) -> None:
         """Keep a field's result, not its code: text counts only inside every open result."""
+        if self.fields is None:
+            return
         if kind == "begin":
             self.fields.append(False)
         elif kind == "separate" and self.fields:
@@ -438,10 +436,34 @@ def _marked(properties: etree._Element | None, markers) -> bool:
 
 
 def _symbol(sym: etree._Element) -> str:
+    """The character of a ``w:sym``: Word stores a symbol-font glyph as U+F000 + its code."""
     code = sym.get(W + "char", "")
     if not re.fullmatch(r"[0-9A-Fa-f]{1,6}", code):
         return ""
     value = int(code, 16)
-    if value >= _SYMBOL_FONT_OFFSET and value <= _SYMBOL_FONT_OFFSET + 0xFF:
-        value -= _SYMBOL_FONT_OFFSET
+    if _SYMBOL_FONT_OFFSET <= value <= _SYMBOL_FONT_OFFSET + 0xFF:
+        glyph = value - _SYMBOL_FONT_OFFSET
+        if (sym.get(W + "font") or "").lower() == "symbol" and glyph in _SYMBOL_FONT:
+            return _SYMBOL_FONT[glyph]
+        if glyph < 0x80:  # the ASCII range prints as itself in every symbol font we meet
+            return chr(glyph)
     return chr(value) if value < 0x110000 else ""
+
+
+# The Symbol font's common glyphs (Adobe Symbol encoding) outside ASCII and Greek.
+_SYMBOL_FONT = {
+    0xA3: "≤", 0xA5: "∞", 0xAB: "↔", 0xAC: "←", 0xAD: "↑", 0xAE: "→", 0xAF: "↓",
+    0xB0: "°", 0xB1: "±", 0xB3: "≥", 0xB4: "×", 0xB7: "•", 0xB8: "÷", 0xB9: "≠",
+    0xBA: "≡", 0xBB: "≈", 0xBC: "…", 0xD7: "⋅", 0xD8: "¬", 0xDB: "⇔", 0xDE: "⇒",
+}  # fmt: skip
+# Greek letters sit where Latin letters are in the Symbol font.
+_SYMBOL_FONT.update(
+    {
+        ord(latin): greek
+        for latin, greek in zip(
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            "αβχδεφγηιϕκλμνοπθρστυϖωξψζΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ",
+            strict=True,
+        )
+    }
+)

@@ -13,9 +13,7 @@ from pypdf.errors import FileNotDecryptedError, PdfReadError
 from .errors import ReadError
 from .result import ReadResult
 
-_MAX_PAGES = (
-    2000  # ITU contributions run to tens of pages; thousands means something is wrong
-)
+_MAX_PAGES = 2000  # ITU contributions run to tens of pages; thousands means something is wrong
 
 
 def read_pdf(data: bytes) -> ReadResult:
@@ -33,9 +31,7 @@ def _pages_text(data: bytes) -> list[str]:
         if reader.is_encrypted and not reader.decrypt(""):
             raise ReadError("PDF is encrypted with a password")
         if len(reader.pages) > _MAX_PAGES:
-            raise ReadError(
-                f"PDF has {len(reader.pages)} pages, over the {_MAX_PAGES} limit"
-            )
+            raise ReadError(f"PDF has {len(reader.pages)} pages, over the {_MAX_PAGES} limit")
         return [page.extract_text() or "" for page in reader.pages]
     except ReadError:
         raise
@@ -44,9 +40,7 @@ def _pages_text(data: bytes) -> list[str]:
     except PdfReadError as exc:
         raise ReadError(f"damaged PDF ({_one_line(exc)})") from exc
     except Exception as exc:
-        raise ReadError(
-            f"damaged PDF ({type(exc).__name__}: {_one_line(exc)})"
-        ) from exc
+        raise ReadError(f"damaged PDF ({type(exc).__name__}: {_one_line(exc)})") from exc
 
 
 def _one_line(exc: BaseException) -> str:

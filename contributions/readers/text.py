@@ -16,9 +16,7 @@ def decode_utf8(data: bytes) -> str:
     """Decode UTF-8 or raise a ReadError that says where and what the encoding probably is."""
     for bom, name in _UTF16_BOMS.items():
         if data.startswith(bom):
-            raise ReadError(
-                f"text is {name} (byte-order mark at byte 0); save it as UTF-8"
-            )
+            raise ReadError(f"text is {name} (byte-order mark at byte 0); save it as UTF-8")
     skipped = len(_UTF8_BOM) if data.startswith(_UTF8_BOM) else 0
     try:
         text = data[skipped:].decode("utf-8")
@@ -26,9 +24,7 @@ def decode_utf8(data: bytes) -> str:
         offset = skipped + exc.start
         raise ReadError(f"not valid UTF-8 at byte {offset}{_guess(data)}") from exc
     if "\x00" in text:
-        raise ReadError(
-            f"binary content: NUL byte at byte {skipped + text.index(chr(0))}"
-        )
+        raise ReadError(f"binary content: NUL byte at byte {skipped + text.index(chr(0))}")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -18,6 +18,7 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 from itertools import count
+from pathlib import Path
 
 import docx
 from docx.oxml import OxmlElement, parse_xml
@@ -29,7 +30,13 @@ Paragraph = Sequence[Run]
 AUTHOR = "Proposer"
 DATE = "2024-06-01T10:00:00Z"
 OPS = ("keep", "ins", "del", "move_from", "move_to")
-_WRAPPER = {"ins": "w:ins", "del": "w:del", "move_from": "w:moveFrom", "move_to": "w:moveTo"}
+_WRAPPER = {
+    "ins": "w:ins",
+    "del": "w:del",
+    "move_from": "w:moveFrom",
+    "move_to": "w:moveTo",
+}
+RES75 = Path(__file__).resolve().parents[2] / "fixtures" / "texts" / "res75"
 _REMOVED = ("del", "move_from")  # ops whose text is gone from the new version
 _ADDED = ("ins", "move_to")
 
@@ -108,6 +115,26 @@ def word_runs(old: str, new: str) -> list[Run]:
         if j2 > j1:
             runs.append(("ins", "".join(new_tokens[j1:j2])))
     return runs or [("keep", "")]
+
+
+def seed_001_docx(*, marking: str = "revisions", marker: str | None = "MOD\tACP/37A22/1") -> bytes:
+    """Seed 001 (the MOD proposal of Resolution 75) as a .docx with real tracked changes.
+
+    Built from the engine's two fixture texts (Geneva 2022 → New Delhi 2024); with ``marker``
+    it is framed as an ITU proposal: summary, marker line, the resolution, reasons, closing rule.
+    """
+    old = (RES75 / "res75-geneva-2022.fr.txt").read_text("utf-8")
+    new = (RES75 / "res75-new-delhi-2024.fr.txt").read_text("utf-8")
+    body: list[Paragraph | str] = list(paragraphs_from_diff(old, new))
+    if marker is not None:
+        body = [
+            "Résumé:\tLa présente contribution propose de modifier la Résolution 75.",
+            marker,
+            *body,
+            "Motifs:\tFaire porter l'action de l'UIT-T sur les grandes orientations C2, C5 et C6.",
+            "______________",
+        ]
+    return build_docx(body, marking=marking)
 
 
 def versions(paragraphs: Iterable[Paragraph | str]) -> tuple[str, str]:
