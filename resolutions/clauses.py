@@ -93,8 +93,9 @@ def _ensure_pks(revision: Revision, rows: list[_Row]) -> None:
     missing = [r.clause for r in rows if r.clause.pk is None]
     if missing:
         ids = dict(
-            Clause.objects.filter(revision=revision, order__in=[c.order for c in missing])
-            .values_list("order", "pk")
+            Clause.objects.filter(
+                revision=revision, order__in=[c.order for c in missing]
+            ).values_list("order", "pk")
         )
         for clause in missing:
             clause.pk = ids[clause.order]
