@@ -52,7 +52,7 @@ class Command(BaseCommand):
             except ImportFailure as error:
                 counts["failed"] += 1
                 failures.append(f"{path}: {error}")
-                bar.write(f"FAILED {path}: {error}", file=self.stderr._out)
+                bar.write(f"failed {path.name}: see below", file=self.stdout._out)
                 continue
             counts[outcome.status] += 1
             bar.write(_describe(path, outcome), file=self.stdout._out)
@@ -96,7 +96,7 @@ class Command(BaseCommand):
         parts = ", ".join(f"{counts[k]} {k}" for k in ("created", "updated", "unchanged", "failed"))
         suffix = " (dry run: nothing was written)" if dry_run else ""
         self.stdout.write(f"Summary: {parts}{suffix}")
-        for line in failures:
+        for line in failures:  # on stderr, once each: one line per failed file
             self.stderr.write(line)
         if failures:
             raise CommandError(f"{len(failures)} file(s) failed")
