@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from .model import OPERATIVE, PREAMBULAR
 
@@ -31,10 +31,18 @@ HEADINGS: dict[str, dict] = {
     },
     "considering-further": {
         "kind": P,
-        "en": ("considering further", "further considering", "considering also",
-               "considering furthermore"),
-        "fr": ("considérant en outre", "considérant également", "considérant par ailleurs",
-               "considérant de plus"),
+        "en": (
+            "considering further",
+            "further considering",
+            "considering also",
+            "considering furthermore",
+        ),
+        "fr": (
+            "considérant en outre",
+            "considérant également",
+            "considérant par ailleurs",
+            "considérant de plus",
+        ),
         "es": ("considerando además", "considerando asimismo", "considerando también"),
     },
     "recognizing": {
@@ -45,9 +53,18 @@ HEADINGS: dict[str, dict] = {
     },
     "recognizing-further": {
         "kind": P,
-        "en": ("recognizing further", "recognizing also", "further recognizing",
-               "recognising further", "recognising also"),
-        "fr": ("reconnaissant en outre", "reconnaissant également", "reconnaissant par ailleurs"),
+        "en": (
+            "recognizing further",
+            "recognizing also",
+            "further recognizing",
+            "recognising further",
+            "recognising also",
+        ),
+        "fr": (
+            "reconnaissant en outre",
+            "reconnaissant également",
+            "reconnaissant par ailleurs",
+        ),
         "es": ("reconociendo además", "reconociendo asimismo", "reconociendo también"),
     },
     "noting": {
@@ -60,23 +77,40 @@ HEADINGS: dict[str, dict] = {
         "kind": P,
         "en": ("noting further", "noting also", "further noting"),
         "fr": ("notant en outre", "notant également", "notant par ailleurs"),
-        "es": ("observando además", "observando asimismo", "tomando nota además",
-               "señalando además"),
+        "es": (
+            "observando además",
+            "observando asimismo",
+            "tomando nota además",
+            "señalando además",
+        ),
     },
     "noting-with-concern": {
         "kind": P,
-        "en": ("noting with concern", "noting with grave concern", "noting with deep concern"),
+        "en": (
+            "noting with concern",
+            "noting with grave concern",
+            "noting with deep concern",
+        ),
         "fr": ("notant avec préoccupation", "notant avec inquiétude"),
         "es": ("observando con preocupación", "tomando nota con preocupación"),
     },
     "noting-with-appreciation": {
         "kind": P,
-        "en": ("noting with appreciation", "noting with satisfaction",
-               "noting with satisfaction and appreciation"),
-        "fr": ("notant avec satisfaction", "notant avec gratitude",
-               "notant avec satisfaction et gratitude"),
-        "es": ("observando con satisfacción", "tomando nota con satisfacción",
-               "observando con agradecimiento"),
+        "en": (
+            "noting with appreciation",
+            "noting with satisfaction",
+            "noting with satisfaction and appreciation",
+        ),
+        "fr": (
+            "notant avec satisfaction",
+            "notant avec gratitude",
+            "notant avec satisfaction et gratitude",
+        ),
+        "es": (
+            "observando con satisfacción",
+            "tomando nota con satisfacción",
+            "observando con agradecimiento",
+        ),
     },
     "bearing-in-mind": {
         "kind": P,
@@ -108,7 +142,12 @@ HEADINGS: dict[str, dict] = {
         "fr": ("conscient", "consciente", "ayant conscience"),
         "es": ("consciente", "conscientes"),
     },
-    "mindful": {"kind": P, "en": ("mindful",), "fr": ("soucieuse", "soucieux"), "es": ("atenta",)},
+    "mindful": {
+        "kind": P,
+        "en": ("mindful",),
+        "fr": ("soucieuse", "soucieux"),
+        "es": ("atenta",),
+    },
     "convinced": {
         "kind": P,
         "en": ("convinced",),
@@ -127,31 +166,66 @@ HEADINGS: dict[str, dict] = {
         "fr": ("soulignant", "insistant"),
         "es": ("destacando", "subrayando", "haciendo hincapié"),
     },
-    "highlighting": {"kind": P, "en": ("highlighting",), "fr": ("mettant en avant",),
-                     "es": ("poniendo de relieve",)},
+    "highlighting": {
+        "kind": P,
+        "en": ("highlighting",),
+        "fr": ("mettant en avant",),
+        "es": ("poniendo de relieve",),
+    },
     "welcoming": {
         "kind": P,
         "en": ("welcoming",),
         "fr": ("se félicitant", "accueillant avec satisfaction", "saluant"),
         "es": ("acogiendo con satisfacción", "celebrando"),
     },
-    "reaffirming": {"kind": P, "en": ("reaffirming",), "fr": ("réaffirmant",),
-                    "es": ("reafirmando",)},
-    "affirming": {"kind": P, "en": ("affirming",), "fr": ("affirmant",), "es": ("afirmando",)},
-    "observing": {"kind": P, "en": ("observing",), "fr": ("observant",), "es": ("advirtiendo",)},
-    "acknowledging": {"kind": P, "en": ("acknowledging",), "fr": ("prenant acte",),
-                      "es": ("admitiendo",)},
+    "reaffirming": {
+        "kind": P,
+        "en": ("reaffirming",),
+        "fr": ("réaffirmant",),
+        "es": ("reafirmando",),
+    },
+    "affirming": {
+        "kind": P,
+        "en": ("affirming",),
+        "fr": ("affirmant",),
+        "es": ("afirmando",),
+    },
+    "observing": {
+        "kind": P,
+        "en": ("observing",),
+        "fr": ("observant",),
+        "es": ("advirtiendo",),
+    },
+    "acknowledging": {
+        "kind": P,
+        "en": ("acknowledging",),
+        "fr": ("prenant acte",),
+        "es": ("admitiendo",),
+    },
     "having-considered": {
         "kind": P,
         "en": ("having considered", "having examined"),
         "fr": ("ayant examiné", "ayant considéré"),
         "es": ("habiendo examinado", "habiendo considerado"),
     },
-    "realizing": {"kind": P, "en": ("realizing", "realising"), "fr": ("se rendant compte",),
-                  "es": ("dándose cuenta",)},
-    "expressing": {"kind": P, "en": ("expressing",), "fr": ("exprimant",), "es": ("expresando",)},
-    "guided-by": {"kind": P, "en": ("guided by",), "fr": ("guidée par", "guidé par"),
-                  "es": ("guiada por",)},
+    "realizing": {
+        "kind": P,
+        "en": ("realizing", "realising"),
+        "fr": ("se rendant compte",),
+        "es": ("dándose cuenta",),
+    },
+    "expressing": {
+        "kind": P,
+        "en": ("expressing",),
+        "fr": ("exprimant",),
+        "es": ("expresando",),
+    },
+    "guided-by": {
+        "kind": P,
+        "en": ("guided by",),
+        "fr": ("guidée par", "guidé par"),
+        "es": ("guiada por",),
+    },
     # --- operative part -----------------------------------------------------------------------
     "resolves": {
         "kind": O,
@@ -161,7 +235,12 @@ HEADINGS: dict[str, dict] = {
     },
     "resolves-further": {
         "kind": O,
-        "en": ("further resolves", "resolves further", "resolves also", "also resolves"),
+        "en": (
+            "further resolves",
+            "resolves further",
+            "resolves also",
+            "also resolves",
+        ),
         "fr": ("décide en outre", "décide également", "décide par ailleurs"),
         "es": ("resuelve además", "resuelve asimismo", "resuelve también"),
     },
@@ -178,10 +257,20 @@ HEADINGS: dict[str, dict] = {
         "fr": (),
         "es": ("decide además", "decide asimismo"),
     },
-    "instructs": {"kind": O, "en": ("instructs",), "fr": ("charge",), "es": ("encarga",)},
+    "instructs": {
+        "kind": O,
+        "en": ("instructs",),
+        "fr": ("charge",),
+        "es": ("encarga",),
+    },
     "instructs-further": {
         "kind": O,
-        "en": ("further instructs", "instructs further", "also instructs", "instructs also"),
+        "en": (
+            "further instructs",
+            "instructs further",
+            "also instructs",
+            "instructs also",
+        ),
         "fr": ("charge en outre", "charge également", "charge par ailleurs"),
         "es": ("encarga además", "encarga asimismo", "encarga también"),
     },
@@ -192,16 +281,24 @@ HEADINGS: dict[str, dict] = {
         "fr": ("invite en outre", "invite également", "invite par ailleurs"),
         "es": ("invita además", "invita asimismo", "invita también"),
     },
-    "encourages": {"kind": O, "en": ("encourages",), "fr": ("encourage",),
-                   "es": ("alienta", "anima")},
+    "encourages": {
+        "kind": O,
+        "en": ("encourages",),
+        "fr": ("encourage",),
+        "es": ("alienta", "anima"),
+    },
     "encourages-further": {
         "kind": O,
         "en": ("further encourages", "encourages further", "also encourages"),
         "fr": ("encourage en outre", "encourage également"),
         "es": ("alienta además", "alienta asimismo"),
     },
-    "requests": {"kind": O, "en": ("requests",), "fr": ("prie", "demande"),
-                 "es": ("pide", "solicita")},
+    "requests": {
+        "kind": O,
+        "en": ("requests",),
+        "fr": ("prie", "demande"),
+        "es": ("pide", "solicita"),
+    },
     "urges": {
         "kind": O,
         "en": ("urges",),
@@ -214,16 +311,43 @@ HEADINGS: dict[str, dict] = {
         "fr": ("appelle", "lance un appel"),
         "es": ("hace un llamamiento", "exhorta"),
     },
-    "recommends": {"kind": O, "en": ("recommends",), "fr": ("recommande",),
-                   "es": ("recomienda",)},
-    "authorizes": {"kind": O, "en": ("authorizes", "authorises"), "fr": ("autorise",),
-                   "es": ("autoriza",)},
-    "approves": {"kind": O, "en": ("approves",), "fr": ("approuve",), "es": ("aprueba",)},
+    "recommends": {
+        "kind": O,
+        "en": ("recommends",),
+        "fr": ("recommande",),
+        "es": ("recomienda",),
+    },
+    "authorizes": {
+        "kind": O,
+        "en": ("authorizes", "authorises"),
+        "fr": ("autorise",),
+        "es": ("autoriza",),
+    },
+    "approves": {
+        "kind": O,
+        "en": ("approves",),
+        "fr": ("approuve",),
+        "es": ("aprueba",),
+    },
     "adopts": {"kind": O, "en": ("adopts",), "fr": ("adopte",), "es": ("adopta",)},
-    "endorses": {"kind": O, "en": ("endorses",), "fr": ("entérine",), "es": ("refrenda",)},
-    "declares": {"kind": O, "en": ("declares",), "fr": ("déclare",), "es": ("declara",)},
-    "appeals": {"kind": O, "en": ("appeals to", "appeals"), "fr": ("en appelle",),
-                "es": ("apela",)},
+    "endorses": {
+        "kind": O,
+        "en": ("endorses",),
+        "fr": ("entérine",),
+        "es": ("refrenda",),
+    },
+    "declares": {
+        "kind": O,
+        "en": ("declares",),
+        "fr": ("déclare",),
+        "es": ("declara",),
+    },
+    "appeals": {
+        "kind": O,
+        "en": ("appeals to", "appeals"),
+        "fr": ("en appelle",),
+        "es": ("apela",),
+    },
 }
 
 # The "RESOLUTION 75 (…)" line and the "The … Conference/Assembly (…)," line, per language.
@@ -267,11 +391,13 @@ class HeadingMatch:
 
 def fold(text: str) -> str:
     """Case, apostrophe and Unicode-form insensitive form used to compare heading phrases."""
-    text = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u02bc", "'")
+    text = (
+        unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u02bc", "'")
+    )
     return text.lower()
 
 
-@lru_cache(maxsize=None)
+@cache
 def phrase_table(lang: str) -> dict[str, tuple[str, str]]:
     """Folded phrase -> (key, kind) for one language."""
     table: dict[str, tuple[str, str]] = {}
@@ -281,10 +407,12 @@ def phrase_table(lang: str) -> dict[str, tuple[str, str]]:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def phrase_regex(lang: str, kind: str | None = None) -> re.Pattern[str]:
     """Alternation of the language's phrases, longest first, ending at a word boundary."""
-    phrases = [p for p, (_, k) in phrase_table(lang).items() if kind is None or k == kind]
+    phrases = [
+        p for p, (_, k) in phrase_table(lang).items() if kind is None or k == kind
+    ]
     phrases.sort(key=len, reverse=True)
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
     return re.compile(rf"(?:{body})(?![\w'])", re.IGNORECASE)

@@ -75,9 +75,11 @@ def is_child_form(parent: str, label: str) -> bool:
     """A label that can only start a sub-list under `parent`: i) under a letter, 1.1 under 1."""
     parts, parent_parts = number_parts(label), number_parts(parent)
     if parts and parent_parts:
-        return len(parts) == len(parent_parts) + 1 and parts[:-1] == parent_parts and parts[-1] == 1
+        return (
+            len(parts) == len(parent_parts) + 1
+            and parts[:-1] == parent_parts
+            and parts[-1] == 1
+        )
     if core(label) == "i" and letter_value(parent) is not None:
         return parent != "h)"
-    if core(label) == "a" and parent_parts:
-        return True
-    return False
+    return bool(core(label) == "a" and parent_parts)

@@ -16,8 +16,12 @@ from .headings import (
 )
 from .model import OPERATIVE, PREAMBULAR, Clause, Document, ParseError, Section
 
-_MAX_HEADING = 300  # a "heading" longer than this is running text that starts with a verb
-_NOT_ADDRESSEE = re.compile(r"\b(?:thereof|hereof|above|below|ci-dessus|supra)\b", re.I)
+_MAX_HEADING = (
+    300  # a "heading" longer than this is running text that starts with a verb
+)
+_NOT_ADDRESSEE = re.compile(
+    r"\b(?:thereof|hereof|above|below|ci-dessus|supra)\b", re.IGNORECASE
+)
 # Where an operative heading's addressee ends and its first clause begins.
 _STOPS = {
     "en": re.compile(rf"\s+(?=(?:to|that)\s)|\s+(?={lb.LABEL}\s)"),
@@ -48,7 +52,9 @@ def parse(text: str, lang: str | None = None) -> Document:
         )
     _check_leading_text(header, body)
     if not any(s.kind == OPERATIVE for s in sections):
-        raise ParseError("no operative section found (such as 'resolves', 'decides', 'instructs')")
+        raise ParseError(
+            "no operative section found (such as 'resolves', 'decides', 'instructs')"
+        )
     return Document(
         title=footnotes.strip(header.title),
         number=header.number,
@@ -67,7 +73,10 @@ def parse(text: str, lang: str | None = None) -> Document:
 
 def detect_language(lines: list[str]) -> str:
     """The language whose headings stand alone on the most lines (English on a tie)."""
-    scores = {lang: sum(1 for line in lines if _line_heading(line, lang)) for lang in LANGUAGES}
+    scores = {
+        lang: sum(1 for line in lines if _line_heading(line, lang))
+        for lang in LANGUAGES
+    }
     best = max(scores.values())
     return next(lang for lang in LANGUAGES if scores[lang] == best)
 
@@ -89,8 +98,11 @@ class _Header:
 
 
 def _instrument_re(lang: str) -> re.Pattern[str]:
-    words = {w: kind for kind in ("resolution", "decision", "recommendation")
-             for w in INSTRUMENTS[lang][kind]}
+    words = {
+        w: kind
+        for kind in ("resolution", "decision", "recommendation")
+        for w in INSTRUMENTS[lang][kind]
+    }
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(
         rf"^(?P<word>{alternation})\s+(?P<number>[^\s(]+(?:\s+[^\s(]+)?)\s*"
@@ -169,18 +181,26 @@ def _split_tail(lines: list[str], lang: str) -> tuple[list[str], list[str], list
         text, tail = text[: part.start()], [" ".join(text[part.start() :].split())]
     annex_words = "|".join(w.upper() for w in INSTRUMENTS[lang]["annex"])
     kinds = "|".join(
-        w.upper() for k in ("resolution", "decision", "recommendation") for w in INSTRUMENTS[lang][k]
+        w.upper()
+        for k in ("resolution", "decision", "recommendation")
+        for w in INSTRUMENTS[lang][k]
     )
     annex_re = re.compile(
         rf"(?:^|(?<=\s))(?:{annex_words})\b(?:\s+\d+|\s+[A-Z])?"
         rf"(?:\s+\S+){{0,2}}?\s+(?:{kinds})\b|^(?:{annex_words})(?:\s+\d+)?$",
         re.MULTILINE,
     )
-    starts = [m.start() for m in annex_re.finditer(text)]
+    words = [w.upper() for w in INSTRUMENTS[lang]["annex"]]
+    starts = (
+        [m.start() for m in annex_re.finditer(text)]
+        if any(w in text for w in words)
+        else []
+    )
     if not starts:
         return text.split("\n"), [], tail
     annexes = [
-        " ".join(text[a:b].split()) for a, b in zip(starts, [*starts[1:], len(text)], strict=True)
+        " ".join(text[a:b].split())
+        for a, b in zip(starts, [*starts[1:], len(text)], strict=True)
     ]
     return text[: starts[0]].split("\n"), annexes, tail
 
@@ -225,9 +245,10 @@ def _glued_splits(line: str, lang: str) -> list[int]:
         found = match_heading(rest, lang)
         if found is None or not rest[:1].islower():
             continue
-        if found.kind == OPERATIVE or not rest[found.end :].strip(" ,:"):
-            if _line_heading(rest, lang):
-                splits.append(m.end())
+        # a preamble heading glued to a paragraph is only believed at the end of the line
+        bare = not rest[found.end :].strip(" ,:")
+        if (found.kind == OPERATIVE or bare) and _line_heading(rest, lang):
+            splits.append(m.end())
     return splits
 
 
@@ -257,7 +278,8 @@ def _split_items(text: str) -> list[_Item]:
     accepted = [label] if label else []
     cuts: list[tuple[int, int, str]] = []
     candidates = sorted(
-        [*lb.INLINE_LABEL.finditer(body), *lb.INLINE_BULLET.finditer(body)], key=lambda c: c.start()
+        [*lb.INLINE_LABEL.finditer(body), *lb.INLINE_BULLET.finditer(body)],
+        key=lambda c: c.start(),
     )
     for c in candidates:
         new = c.group("label")
@@ -281,7 +303,9 @@ def _accept_inline(label: str, before: str, accepted: list[str]) -> bool:
     if label[:1] in lb.BULLETS:
         return True
     if label[:1] in lb.DASHES:
-        return before in ":;" and (before == ":" or bool(accepted) and accepted[-1] in lb.DASHES)
+        return before in ":;" and (
+            before == ":" or bool(accepted) and accepted[-1] in lb.DASHES
+        )
     if before == ":" and lb.is_first(label):
         return True
     return any(lb.is_successor(prev, label) for prev in accepted)
