@@ -117,7 +117,10 @@ def split_proposals(text: str, old_text: str | None = None) -> tuple[ProposalMar
     A document without any marker is ONE proposal with no identifier: its action is "MOD" when
     ``old_text`` is given and differs from ``text`` (tracked changes or marked formatting), and
     None otherwise, the caller deciding (a clean text compared with the base revision, or a new
-    resolution). Raises ReadError for a malformed marker or an identifier used twice.
+    resolution). Its text starts at its resolution heading when it has one, the cover matter
+    before the heading (summary, source) being no part of the resolution.
+
+    Raises ReadError for a malformed marker or an identifier used twice.
     """
     sections = _sections(text)
     if not any(section.marker for section in sections):
@@ -133,9 +136,19 @@ def split_proposals(text: str, old_text: str | None = None) -> tuple[ProposalMar
 
 def _unmarked(sections: list[_Section], text: str, old_text: str | None) -> ProposalMarkup:
     section = sections[0]
-    old_body = _sections(old_text)[0].body if old_text is not None else None
+    section = _Section(None, _from_heading(section.body), section.reasons)
+    old_body = _from_heading(_sections(old_text)[0].body) if old_text is not None else None
     changed = old_text is not None and _normalised(old_text) != _normalised(text)
     return _build(None, "MOD" if changed else None, section, old_body)
+
+
+def _from_heading(body: str) -> str:
+    """The body from its resolution (or draft) heading on; all of it when it has none."""
+    lines = body.split("\n")
+    for index, line in enumerate(lines):
+        if _RESOLUTION.match(line) or _DRAFT.match(line):
+            return "\n".join(lines[index:])
+    return body
 
 
 def _proposal(section: _Section, old_bodies: dict[str, str], has_old: bool) -> ProposalMarkup:

@@ -9,12 +9,13 @@ from pathlib import PurePath
 
 from .docx import docx_text, read_docx
 from .errors import ReadError
-from .limits import DEFAULT_LIMITS, Limits, human_size
+from .limits import DEFAULT_LIMITS, Limits, check_size
 from .pdf import read_pdf
 from .result import ReadResult
 from .text import read_text
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "Limits",
     "ReadError",
     "ReadResult",
@@ -55,12 +56,7 @@ def read_document(data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS) -
             f"unsupported file type {extension or '(no extension)'}: "
             "expected .docx, .pdf, .txt or .md"
         )
-    if not data:
-        raise ReadError("empty file")
-    if len(data) > limits.max_bytes:
-        raise ReadError(
-            f"file is {human_size(len(data))}, over the {human_size(limits.max_bytes)} limit"
-        )
+    check_size(data, limits)
     found = sniff(data)
     # A .docx holding text is reported by the zip check ("not a zip archive"), which says more.
     if found != expected and not (expected == "docx" and found == "text"):

@@ -23,7 +23,7 @@ from typing import Literal
 from lxml import etree
 
 from .errors import ReadError
-from .limits import DEFAULT_LIMITS, Limits, human_size
+from .limits import DEFAULT_LIMITS, Limits, check_size, human_size
 from .result import ReadResult
 
 Version = Literal["old", "new"]
@@ -95,6 +95,11 @@ def open_package(data: bytes, limits: Limits) -> zipfile.ZipFile:
     return package
 
 
+# A small part that compresses very well (a run of empty table cells) is no threat: ratios are
+# only checked from this size up.
+_RATIO_FLOOR = 1024 * 1024
+
+
 def _check_expansion(entries: list[zipfile.ZipInfo], limits: Limits) -> None:
     if len(entries) > limits.max_entries:
         raise ReadError(
@@ -107,13 +112,15 @@ def _check_expansion(entries: list[zipfile.ZipInfo], limits: Limits) -> None:
             f"{human_size(limits.max_uncompressed)} limit"
         )
     for entry in entries:
+        if entry.file_size < _RATIO_FLOOR:
+            continue
         if entry.file_size > limits.max_ratio * max(entry.compress_size, 1):
             ratio = entry.file_size / max(entry.compress_size, 1)
             raise ReadError(
                 f"zip bomb: {entry.filename} expands {ratio:.0f} times (limit {limits.max_ratio})"
             )
     compressed = sum(entry.compress_size for entry in entries)
-    if total > limits.max_ratio * max(compressed, 1):
+    if total >= _RATIO_FLOOR and total > limits.max_ratio * max(compressed, 1):
         raise ReadError(
             f"zip bomb: archive expands {total / max(compressed, 1):.0f} times "
             f"(limit {limits.max_ratio})"
@@ -177,6 +184,7 @@ def _one_line(exc: BaseException) -> str:
 
 def load_body(data: bytes, limits: Limits = DEFAULT_LIMITS) -> etree._Element:
     """The ``w:body`` of the main document part of a .docx, after all the safety checks."""
+    check_size(data, limits)
     package = open_package(data, limits)
     part = _main_part_name(package, limits)
     root = parse_xml(read_member(package, part, limits), part)
@@ -270,6 +278,9 @@ def _warnings(body: etree._Element) -> tuple[str, ...]:
         found.append("text boxes are not read")
     if next(body.iter(*_SKIPPED_INLINE), None) is not None:
         found.append("equations are not read")
+    if next(body.iter(W + "numPr"), None) is not None:
+        # Word's own plain text leaves list numbers out too; labels typed as text are kept.
+        found.append("automatic list numbers are not part of the text")
     return tuple(found)
 
 

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from .errors import ReadError
+
 MB = 1024 * 1024
 
 
@@ -16,7 +18,7 @@ class Limits:
     max_bytes: int = 25 * MB  # size of the uploaded file itself
     max_entries: int = 1000  # members of a .docx zip
     max_uncompressed: int = 200 * MB  # sum of the members' uncompressed sizes
-    max_ratio: int = 100  # uncompressed / compressed, per member and overall
+    max_ratio: int = 100  # uncompressed / compressed, per member and overall, from 1 MB up
 
     def __post_init__(self) -> None:
         for name in ("max_bytes", "max_entries", "max_uncompressed", "max_ratio"):
@@ -25,6 +27,16 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+
+def check_size(data: bytes, limits: Limits) -> None:
+    """Refuse an empty upload or one over ``limits.max_bytes``, before any parsing."""
+    if not data:
+        raise ReadError("empty file")
+    if len(data) > limits.max_bytes:
+        raise ReadError(
+            f"file is {human_size(len(data))}, over the {human_size(limits.max_bytes)} limit"
+        )
 
 
 def human_size(size: int) -> str:

@@ -40,6 +40,8 @@ def _pages_text(data: bytes) -> list[str]:
     except PdfReadError as exc:
         raise ReadError(f"damaged PDF ({_one_line(exc)})") from exc
     except Exception as exc:
+        # On hostile or broken input pypdf raises nearly anything (KeyError, TypeError,
+        # RecursionError...); each is a damaged file to the caller, never a crash.
         raise ReadError(f"damaged PDF ({type(exc).__name__}: {_one_line(exc)})") from exc
 
 

@@ -281,3 +281,16 @@ def test_it_reads_one_branch_of_alternate_content():
     )
 
     assert docx_text(build_docx_from_body(body), "new") == "shown"
+
+
+def test_it_warns_that_automatic_list_numbers_are_not_read():
+    body = (
+        '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+        + _r("that ITU-T shall continue its work;")
+        + "</w:p>"
+    )
+
+    result = read_docx(build_docx_from_body(body))
+
+    assert result.new_text == "that ITU-T shall continue its work;"
+    assert result.warnings == ("automatic list numbers are not part of the text",)

@@ -186,6 +186,8 @@ def test_it_reads_spanish_proposals():
         ("MOD\tCHN/60A1/2", "CHN", "60", "1", "2"),
         ("MOD\tRUS/61A1/5", "RUS", "61", "1", "5"),
         ("MOD\tB/CAN/USA/12A1/3", "B/CAN/USA", "12", "1", "3"),
+        ("MOD\tACP/12/01", "ACP", "12", None, "01"),
+        ("MOD\tB/CAN/CLM/USA/34A1/2", "B/CAN/CLM/USA", "34", "1", "2"),
     ],
 )
 def test_it_reads_identifiers_of_regional_groups_and_member_states(
@@ -302,3 +304,12 @@ def test_proposals_are_frozen():
 
     with pytest.raises(AttributeError):
         proposal.action = "ADD"
+
+
+def test_a_document_without_markers_starts_at_its_heading():
+    text = "Summary:\tModify Resolution 75.\nSource: X\nRESOLUTION 75 (Rev. Geneva, 2022)\nText."
+
+    (proposal,) = split_proposals(text, text.replace("Text.", "Old text."))
+
+    assert proposal.new_text == "RESOLUTION 75 (Rev. Geneva, 2022)\nText."
+    assert proposal.old_text == "RESOLUTION 75 (Rev. Geneva, 2022)\nOld text."

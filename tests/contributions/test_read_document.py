@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from contributions.markup import split_proposals
 from contributions.readers import Limits, ReadError, ReadResult, read_document
 from contributions.readers.limits import DEFAULT_LIMITS, MB
 from tests.support.docx_builder import build_docx
@@ -303,3 +304,13 @@ def test_random_and_mutated_bytes_give_a_result_or_a_read_error(data, filename):
     else:
         assert isinstance(result, ReadResult)
         assert isinstance(result.new_text, str)
+        try:
+            assert isinstance(split_proposals(result.new_text, result.old_text), tuple)
+        except ReadError as error:
+            assert "\n" not in str(error)
+
+
+def test_a_small_part_that_compresses_very_well_is_not_a_bomb(docx_bytes):
+    repetitive = _replace_member(docx_bytes, "word/glossary.xml", b"<a/>" * 50_000)
+
+    assert read_document(repetitive, "p.docx").kind == "docx"
