@@ -3,7 +3,8 @@
 Rules are data (``watch_terms.json``, later the ``WatchTerm`` model) so CSO staff can tune them
 without a deploy. A pattern is a sequence of words matched on whole words after accent and case
 folding: ``"gestion de l'Internet"`` matches "Gestion de l’internet". A word ending in ``*`` matches
-any word starting with it (``"recommendation*"``) and ``#`` matches any number (``"resolution #"``).
+any word starting with it (``"recommendation*"``), ``#`` matches any number (``"resolution #"``) and
+``~`` stands for up to three words of any kind (``"identification ~ of users"``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 CATEGORIES = (
@@ -60,8 +61,9 @@ class Rule:
             raise ValueError(f"unknown rule kind {self.kind!r} for pattern {self.pattern!r}")
         if self.category is not None and self.category not in CATEGORIES:
             raise ValueError(f"unknown category {self.category!r} for pattern {self.pattern!r}")
-        if not pattern_words(self.pattern):
-            raise ValueError(f"pattern {self.pattern!r} has no words")
+        words = pattern_words(self.pattern)
+        if not words or GAP in (words[0], words[-1]):
+            raise ValueError(f"pattern {self.pattern!r} must start and end with a word")
 
     @classmethod
     def from_dict(cls, data: dict) -> Rule:
@@ -76,7 +78,7 @@ class Rule:
 
     def to_dict(self) -> dict:
         return {
-            "category": self.category,
+            "category": self.category or "",  # as the WatchTerm model stores it (blank)
             "language": self.language,
             "pattern": self.pattern,
             "weight": self.weight,
@@ -100,9 +102,16 @@ def fold(word: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+GAP = "~"
+MAX_GAP = 3
+
+
 def pattern_words(pattern: str) -> tuple[str, ...]:
     words = []
     for raw in pattern.split():
+        if raw == GAP:
+            words.append(GAP)
+            continue
         star = raw.endswith("*")
         parts = [fold(part) for part in _WORD.findall(raw)] or (["#"] if raw == "#" else [])
         if star and parts:
@@ -167,6 +176,15 @@ class Matcher:
             else:
                 self._exact.setdefault((rule.language, head), []).append((rule, words))
 
+    @cached_property
+    def negation_words(self) -> frozenset[str]:
+        """Single-word negation cues, also recognised at the start of longer phrases."""
+        return frozenset(
+            words[0]
+            for rule in self.rules
+            if rule.kind == "negation" and len(words := pattern_words(rule.pattern)) == 1
+        )
+
     def languages(self) -> frozenset[str]:
         return frozenset(rule.language for rule in self.rules)
 
@@ -180,13 +198,25 @@ class Matcher:
                     language, []
                 )
                 for rule, words in candidates:
-                    end = index + len(words)
-                    if end <= len(tokens) and all(
-                        _word_matches(word, tok.folded)
-                        for word, tok in zip(words, tokens[index:end], strict=True)
-                    ):
-                        found.append(Match(rule, index, end - 1))
+                    last = _match_from(words, tokens, index)
+                    if last is not None:
+                        found.append(Match(rule, index, last))
         return found
+
+
+def _match_from(words: Sequence[str], tokens: Sequence[Token], start: int) -> int | None:
+    """Index of the last token when ``words`` match from ``start``; a ``~`` skips 0 to 3 words."""
+    if not words:
+        return start - 1
+    if words[0] == GAP:
+        for skip in range(MAX_GAP + 1):
+            last = _match_from(words[1:], tokens, start + skip)
+            if last is not None:
+                return last
+        return None
+    if start < len(tokens) and _word_matches(words[0], tokens[start].folded):
+        return _match_from(words[1:], tokens, start + 1)
+    return None
 
 
 @lru_cache(maxsize=16)
