@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -32,7 +33,7 @@ def store_clauses(revision: Revision) -> int:
     except ParseError as error:
         _set_warning(revision, " ".join(str(error).split()) or "the text could not be parsed")
         return 0
-    rows = list(_rows(revision, document))
+    rows = _rows(revision, document)
     # Parents first, level by level, so each child can point at a saved parent.
     for depth in range(max((r.clause.depth for r in rows), default=-1) + 1):
         level = [r for r in rows if r.clause.depth == depth]
@@ -44,16 +45,24 @@ def store_clauses(revision: Revision) -> int:
     return len(rows)
 
 
-def _rows(revision: Revision, document) -> Iterator[_Row]:
-    anchors: set[str] = set()
-    order = 0
-    for section_order, section in enumerate(document.sections):
-        stack = [(clause, None, 0, section.key) for clause in reversed(section.clauses)]
-        position = 0
-        while stack:
-            clause, parent, depth, prefix = stack.pop()
-            position += 1
-            anchor = _unique(f"{prefix}-{_slug(clause.label) or position}", anchors)
+def _rows(revision: Revision, document) -> list[_Row]:
+    """Rows in reading order (parents before children), each with its parent's row.
+
+    Anchors follow the demo loader's scheme so links stay stable whichever wrote the rows:
+    section key, then the labels down the nesting ("considering-e-ii", "resolves-4"); a section
+    key that recurs gets "_2" ("invites_2-1"); an unlabelled clause its position.
+    """
+    rows: list[_Row] = []
+    keys: Counter[str] = Counter()
+    anchors: Counter[str] = Counter()
+
+    def add(section, section_order: int, prefix: str, clauses, parent, path) -> None:
+        for position, clause in enumerate(clauses, start=1):
+            step = re.sub(r"\W+", "-", clause.label).strip("-").lower() or str(position)
+            anchor = slugify("-".join((prefix, *path, step)))[:110]
+            anchors[anchor] += 1
+            if anchors[anchor] > 1:  # a noisy text may repeat a label within a section
+                anchor = f"{anchor}_{anchors[anchor]}"
             row = _Row(
                 Clause(
                     revision=revision,
@@ -64,28 +73,20 @@ def _rows(revision: Revision, document) -> Iterator[_Row]:
                     label=clause.label[:20],
                     text=clause.text,
                     footnotes=list(clause.footnotes),
-                    order=order,
-                    depth=depth,
+                    order=len(rows),
+                    depth=len(path),
                     anchor=anchor,
                 ),
                 parent,
             )
-            order += 1
-            yield row
-            stack.extend((child, row, depth + 1, anchor) for child in reversed(clause.children))
+            rows.append(row)
+            add(section, section_order, prefix, clause.children, row, (*path, step))
 
-
-def _slug(label: str) -> str:
-    return slugify(label.strip("()."))
-
-
-def _unique(anchor: str, used: set[str]) -> str:
-    anchor = anchor[:110]
-    candidate, suffix = anchor, 2
-    while candidate in used:
-        candidate, suffix = f"{anchor}-{suffix}", suffix + 1
-    used.add(candidate)
-    return candidate
+    for section_order, section in enumerate(document.sections):
+        keys[section.key] += 1
+        prefix = section.key if keys[section.key] == 1 else f"{section.key}_{keys[section.key]}"
+        add(section, section_order, prefix, section.clauses, None, ())
+    return rows
 
 
 def _ensure_pks(revision: Revision, rows: list[_Row]) -> None:
