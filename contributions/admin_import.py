@@ -25,11 +25,16 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from contributions.import_tasks import (
+    enqueue_watch_digests,
+    job_metadata,
+    metadata_json,
+    run_import_job,
+)
 from contributions.importing import ImportFailure, ImportMetadata, import_contribution
 from contributions.models import Contribution, ImportJob
 from contributions.readers import EXTENSIONS
 from contributions.readers.limits import human_size
-from contributions.tasks import job_metadata, metadata_json, run_import_job
 from meetings.models import Group, Meeting
 
 STAGING = "import-staging"
@@ -191,6 +196,8 @@ class ImportAdminMixin:
         except ImportFailure as error:
             messages.error(request, f"{job.filename}: {error}")
             return redirect("admin:contributions_contribution_import")
+        if outcome.status != "unchanged":
+            enqueue_watch_digests([outcome.contribution.pk])
         messages.success(
             request,
             f"{job.filename}: {outcome.status} {outcome.contribution} — "

@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
+from contributions.import_tasks import run_import_job
 from contributions.models import Contribution, ImportJob
-from contributions.tasks import run_import_job
 
 # The worker commits and takes an exclusive lock: it needs real transactions, not a test's
 # savepoint. serialized_rollback puts the migrations' data (roles, watch terms) back afterwards.

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from contributions.import_tasks import enqueue_watch_digests
 from contributions.importing import (
     ImportFailure,
     ImportOutcome,
@@ -45,6 +46,7 @@ class Command(BaseCommand):
         dry_run = options["dry_run"]
         counts: Counter[str] = Counter()
         failures: list[str] = []
+        imported: list[int] = []
         bar = tqdm(files, unit="file", disable=not self.stderr.isatty(), file=self.stderr._out)
         for path in bar:
             try:
@@ -55,7 +57,10 @@ class Command(BaseCommand):
                 bar.write(f"failed {path.name}: see below", file=self.stdout._out)
                 continue
             counts[outcome.status] += 1
+            if outcome.status != "unchanged" and not dry_run:
+                imported.append(outcome.contribution.pk)
             bar.write(_describe(path, outcome), file=self.stdout._out)
+        enqueue_watch_digests(imported)  # one digest per reviewer for the whole batch
         self._summary(counts, failures, dry_run)
 
     def _metadata(self, csv_path: str | None) -> dict[str, MetadataRow]:

@@ -65,6 +65,8 @@ def run_import_job(job_id: int) -> dict[str, Any]:
         _set(job, status=ImportJob.Status.FAILED, error=f"{job.filename}: internal error ({error})")
         raise
     job.file.delete(save=False)  # the contribution keeps its own copy of the file
+    if outcome.status != "unchanged":
+        enqueue_watch_digests([outcome.contribution.pk])
     _set(
         job,
         status=ImportJob.Status.SUCCEEDED,
@@ -75,6 +77,20 @@ def run_import_job(job_id: int) -> dict[str, Any]:
         file="",
     )
     return job.result
+
+
+def enqueue_watch_digests(contribution_ids: list[int]) -> None:
+    """One digest per reviewer for an import batch: the workspace's task, when it is installed.
+
+    The digest task (``contributions.tasks.send_watch_digests``) comes with the review
+    workspace; an import never fails for want of it.
+    """
+    try:
+        from contributions.tasks import send_watch_digests
+    except ImportError:
+        return
+    if contribution_ids:
+        send_watch_digests.enqueue(sorted(set(contribution_ids)))
 
 
 def _set(job: ImportJob, **fields: Any) -> None:
