@@ -33,7 +33,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q
 
 from contributions.markup import ProposalMarkup, split_proposals
@@ -291,10 +291,12 @@ def _plan_one(
                 "no proposal marker (MOD, ADD, SUP, NOC…) and no RESOLUTION heading found"
             )
         action = "MOD"  # a clean text of an existing resolution: compared with its base
-    if action in _ADD and not markup.resolution_number:
+    if action in _ADD:  # a new text: nothing to match a base against
         new = parse(markup.new_text)
         flagged = flag_comparison(compare(_empty(new), new), rules)
-        return _Plan(order, markup, action, None, None, markup.draft_label or "", flagged)
+        resolution = _existing_resolution(meeting, markup.resolution_number)
+        draft = markup.draft_label or ("" if resolution else markup.resolution_number or "")
+        return _Plan(order, markup, action, resolution, None, draft, flagged)
     if not markup.resolution_number:
         raise MatchError(f"{action} names no resolution (expected a RESOLUTION heading)")
     resolution = find_resolution(meeting, markup.resolution_number)
@@ -306,6 +308,15 @@ def _plan_one(
     return plan
 
 
+def _existing_resolution(meeting: Meeting, number: str | None) -> Resolution | None:
+    if not number:
+        return None
+    try:
+        return find_resolution(meeting, number)
+    except MatchError:
+        return None  # an ADD may well name a resolution the database does not have yet
+
+
 def _compare(plan: _Plan, rules: tuple[Rule, ...]) -> FlaggedComparison | None:
     markup, base = plan.markup, plan.base_revision
     assert base is not None
@@ -315,8 +326,6 @@ def _compare(plan: _Plan, rules: tuple[Rule, ...]) -> FlaggedComparison | None:
     if markup.old_text is not None and _squash(markup.old_text) != _squash(base.text):
         plan.warnings.extend(_drift(old, base))
     new = _empty(old) if plan.action in _SUPPRESS else parse(markup.new_text)
-    if plan.action in _ADD:
-        old = _empty(new)
     return flag_comparison(compare(old, new), rules)
 
 
@@ -407,12 +416,22 @@ def _write(
                 raise _DryRun
     except _DryRun:
         return outcome
+    except IntegrityError as error:
+        _delete_files(stored)
+        raise ImportFailure(
+            f"the database refused the rows ({_line(error)}); was it imported at the same time?"
+        ) from error
     except Exception:
-        storage = Contribution._meta.get_field("source_file").storage
-        for name in stored:  # the rows are gone: so is the file they pointed at
-            storage.delete(name)
+        _delete_files(stored)
         raise
     return outcome
+
+
+def _delete_files(names: list[str]) -> None:
+    """The rows are gone: so are the files they pointed at."""
+    storage = Contribution._meta.get_field("source_file").storage
+    for name in names:
+        storage.delete(name)
 
 
 def _save_contribution(

@@ -285,3 +285,19 @@ def test_it_refuses_an_unknown_submitter(seed_docx, geneva, wtsa24):
         import_contribution(
             seed_docx, "x.docx", meeting=wtsa24, metadata=ImportMetadata(submitters=("XYZ",))
         )
+
+
+def test_an_add_of_a_resolution_not_in_the_database_is_a_new_text(wtsa24, watch_terms):
+    text = (
+        "ADD IAP/40A7/1\nRESOLUTION 999 (New Delhi, 2024)\nArtificial intelligence\n"
+        "The World Telecommunication Standardization Assembly (New Delhi, 2024),\n"
+        "considering\na) the rapid progress of artificial intelligence,\n"
+        "resolves\n1 to develop Recommendations on artificial intelligence.\n"
+        "Reasons: A new topic.\n"
+    )
+
+    outcome = import_contribution(text.encode(), "40A7.txt", meeting=wtsa24)
+
+    proposal = outcome.contribution.proposals.get()
+    assert (proposal.action, proposal.resolution, proposal.draft_label) == ("ADD", None, "999")
+    assert proposal.changes.filter(kind="added", operative=True).exists()

@@ -211,3 +211,28 @@ def test_it_names_an_unknown_meeting(tmp_path, seed_docx):
 
     assert err.strip() == f"{path}: unknown meeting 'WTSA-99'"
     assert error is not None
+
+
+def test_a_batch_carries_on_after_an_unexpected_error(
+    tmp_path, monkeypatch, seed_docx, marked_docx, geneva, wtsa24
+):
+    from contributions.management.commands import import_contributions as command
+
+    real = command.import_contribution
+
+    def fragile(data, name, **kwargs):
+        if name == "a.docx":
+            raise RuntimeError("engine bug\nwith two lines")
+        return real(data, name, **kwargs)
+
+    monkeypatch.setattr(command, "import_contribution", fragile)
+    (tmp_path / "a.docx").write_bytes(seed_docx)
+    (tmp_path / "b.docx").write_bytes(marked_docx)
+
+    out, err, error = _run(str(tmp_path), meeting="WTSA-24")
+
+    assert err.strip().splitlines() == [
+        f"{tmp_path / 'a.docx'}: internal error (RuntimeError: engine bug with two lines)"
+    ]
+    assert list(Contribution.objects.values_list("number", flat=True)) == ["b"]
+    assert error is not None

@@ -6,6 +6,7 @@ a failure is reported on one line and the batch carries on. Exit status 1 if any
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from contributions.metadata import MetadataError, MetadataRow, read_metadata_csv
 from contributions.readers.limits import human_size
 from meetings.models import Meeting
 
+logger = logging.getLogger(__name__)
 EXTENSIONS = {".docx", ".pdf", ".txt", ".md"}
 
 
@@ -51,9 +53,9 @@ class Command(BaseCommand):
         for path in bar:
             try:
                 outcome = self._import(path, rows, options["meeting"], user, dry_run)
-            except ImportFailure as error:
+            except Exception as error:  # one bad file must not stop the batch
                 counts["failed"] += 1
-                failures.append(f"{path}: {error}")
+                failures.append(f"{path}: {_reason(error)}")
                 bar.write(f"failed {path.name}: see below", file=self.stdout._out)
                 continue
             counts[outcome.status] += 1
@@ -133,6 +135,14 @@ def _read_bytes(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as error:
         raise ImportFailure(f"cannot read the file ({error.strerror or error})") from error
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, ImportFailure):
+        return str(error)
+    logger.exception("import failed unexpectedly")  # the traceback, for whoever fixes it
+    detail = " ".join(str(error).split())[:200]
+    return f"internal error ({type(error).__name__}: {detail})"
 
 
 def _describe(path: Path, outcome: ImportOutcome) -> str:
