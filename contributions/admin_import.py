@@ -228,7 +228,12 @@ class ImportAdminMixin:
 
 @admin.register(ImportJob)
 class ImportJobAdmin(admin.ModelAdmin):
-    """Background imports: read-only, created by the import page."""
+    """Background imports: read-only, created by the import page.
+
+    A job still queued or running refreshes its page every few seconds (no script needed).
+    """
+
+    change_form_template = "admin/contributions/importjob/change_form.html"
 
     list_display = ["filename", "meeting", "status", "progress_bar", "user", "created"]
     list_filter = ["status", "meeting"]

@@ -124,7 +124,9 @@ def test_it_sends_a_large_upload_to_the_background(
     assert job.metadata["number"] == "37-Add.22" and job.metadata["submitters"] == ["APT"]
     assert str(DBTaskResult.objects.get().id) == job.task_id
     assert not Contribution.objects.exists()
-    assert client.get(response["Location"]).status_code == 200
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert '<meta http-equiv="refresh" content="3">' in page.content.decode()
 
 
 @pytest.fixture

@@ -56,6 +56,7 @@ def test_a_large_upload_is_imported_by_the_worker(
     page = client.get(reverse("admin:contributions_importjob_change", args=[job.pk]))
     assert 'value="100"' in page.content.decode()
     assert "created 37-Add.22: 1 proposal(s)" in page.content.decode()
+    assert 'http-equiv="refresh"' not in page.content.decode()  # done: no more polling
 
 
 def test_a_failing_job_records_its_one_line_error(importer, wtsa24):
