@@ -9,6 +9,7 @@ downloadable by staff with ``contributions.view_contribution`` only, never from 
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from pathlib import PurePath
 
@@ -22,6 +23,7 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -147,6 +149,7 @@ class ImportAdminMixin:
         except ImportFailure as error:
             form.add_error("file", f"{name}: {error}")
             return self._render(request, "import.html", {"form": form})
+        _clean_staging()
         staged = default_storage.save(f"{STAGING}/{uuid.uuid4().hex}/{name}", ContentFile(data))
         token = signing.dumps(
             {
@@ -224,6 +227,19 @@ class ImportAdminMixin:
             **context,
         }
         return render(request, f"admin/contributions/contribution/{template}", context)
+
+
+def _clean_staging() -> None:
+    """Drop the files of previews nobody confirmed (their tokens have expired)."""
+    if not default_storage.exists(STAGING):
+        return
+    cutoff = timezone.now() - dt.timedelta(seconds=_TOKEN_AGE)
+    folders, _ = default_storage.listdir(STAGING)
+    for folder in folders:
+        for name in default_storage.listdir(f"{STAGING}/{folder}")[1]:
+            path = f"{STAGING}/{folder}/{name}"
+            if default_storage.get_modified_time(path) < cutoff:
+                default_storage.delete(path)
 
 
 @admin.register(ImportJob)

@@ -194,3 +194,21 @@ def test_the_changelist_offers_the_import_page(client, importer, reviewer):
     page = client.get(reverse("admin:contributions_contribution_changelist")).content.decode()
 
     assert f'href="{IMPORT_URL}"' in page
+
+
+def test_a_new_preview_drops_the_files_of_expired_previews(
+    client, importer, seed_docx, geneva, wtsa24, apt, media_root
+):
+    import os
+    import time
+
+    client.force_login(importer)
+    _upload(client, seed_docx, wtsa24, apt)
+    (stale,) = (p for p in (media_root / "import-staging").rglob("*") if p.is_file())
+    two_hours_ago = time.time() - 7200
+    os.utime(stale, (two_hours_ago, two_hours_ago))
+
+    _upload(client, seed_docx, wtsa24, apt)
+
+    staged = [p for p in (media_root / "import-staging").rglob("*") if p.is_file()]
+    assert len(staged) == 1 and stale not in staged
