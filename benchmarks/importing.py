@@ -29,9 +29,11 @@ def run(n: int = 200) -> dict:
     from django.test import override_settings
 
     # The stored copies of the files go to a scratch folder, never the developer's uploads.
-    with tempfile.TemporaryDirectory(prefix="itu-import-media-") as media:
-        with override_settings(MEDIA_ROOT=media):
-            return _measure(n)
+    with (
+        tempfile.TemporaryDirectory(prefix="itu-import-media-") as media,
+        override_settings(MEDIA_ROOT=media),
+    ):
+        return _measure(n)
 
 
 def _measure(n: int) -> dict:
