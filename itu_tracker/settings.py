@@ -146,7 +146,8 @@ STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploaded contributions live outside the static root and are served to staff only.
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(VAR_DIR / "uploads")))
-MEDIA_URL = None
+# No URL ever maps here (uploads are served by a staff-only view); Django needs a string anyway.
+MEDIA_URL = "/uploads-are-not-served/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

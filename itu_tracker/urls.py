@@ -16,3 +16,14 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# --- public site ---
+from django.contrib.sitemaps.views import sitemap  # noqa: E402
+
+from itu_tracker.caching import public_page  # noqa: E402
+from resolutions.sitemaps import SITEMAPS  # noqa: E402
+
+urlpatterns += [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+]

@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from meetings import views
 
 app_name = "meetings"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.calendar, name="calendar"),
+    path("calendar.ics", views.calendar_ics, name="calendar_ics"),
+]

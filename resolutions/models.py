@@ -200,3 +200,27 @@ class Watch(models.Model):
     def __str__(self) -> str:
         target = self.resolution or self.category or self.term
         return f"{self.user} watches {target}"
+
+
+class RevisionComparison(models.Model):
+    """The stored "what changed" between two published revisions, so no page ever re-diffs.
+
+    `changes` holds the engine's change list with the detector's flags on each change, in the
+    shape the workspace's ClauseChange rows use: kind, section, section_key, operative, labels,
+    texts, ops [[op, text], …], relation, flags [{category, severity, reason, evidence}].
+    """
+
+    old = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="+")
+    new = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="+")
+    changes = models.JSONField(default=list)
+    engine_version = models.CharField(max_length=40, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            # The public compare page looks a pair up and computes it at most once.
+            models.UniqueConstraint(fields=["old", "new"], name="unique_revision_comparison"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.old.label} → {self.new.label}"

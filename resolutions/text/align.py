@@ -26,6 +26,8 @@ from diff_match_patch import diff_match_patch
 from .model import (
     ADDED,
     DELETED,
+    LEVEL_ANNEX,
+    LEVEL_FOOTNOTE,
     LEVEL_HEADER,
     LEVEL_SECTION,
     MERGED,
@@ -113,7 +115,7 @@ def compare(old: Document, new: Document) -> Comparison:
     section_map = _pair_sections(old.sections, new.sections)
     old_items, new_items = _flatten(old), _flatten(new)
     pairing = _pair_clauses(old_items, new_items, section_map)
-    changes = _header_changes(old, new)
+    changes = _header_changes(old, new) + _appendix_changes(old, new)
     changes += _ordered(
         _section_changes(old, new, section_map)
         + _clause_changes(old, new, old_items, new_items, pairing, section_map)
@@ -645,6 +647,40 @@ def _header_changes(old: Document, new: Document) -> list[tuple[tuple, Change]]:
             level=LEVEL_HEADER,
         )
         changes.append(((-1.0, 0, 0, 0), change))
+    return changes
+
+
+def _appendix_changes(old: Document, new: Document) -> list[tuple[tuple, Change]]:
+    """Annexes and footnotes not attached to a clause, compared in their order of appearance."""
+    changes = []
+    for level, name, singular in (
+        (LEVEL_ANNEX, "annexes", "annex"),
+        (LEVEL_FOOTNOTE, "footnotes", "footnote"),
+    ):
+        a_items, b_items = getattr(old, name), getattr(new, name)
+        for k in range(max(len(a_items), len(b_items))):
+            a = a_items[k] if k < len(a_items) else None
+            b = b_items[k] if k < len(b_items) else None
+            kind = (
+                ADDED
+                if a is None
+                else DELETED
+                if b is None
+                else (UNCHANGED if a == b else MODIFIED)
+            )
+            change = Change(
+                kind=kind,
+                section=f"{singular} {k + 1}",
+                section_key=singular,
+                operative=False,
+                old_label=None,
+                new_label=None,
+                old_text=a,
+                new_text=b,
+                ops=_text_ops(a, b),
+                level=level,
+            )
+            changes.append(((float("inf"), 0, 0, 0), change))
     return changes
 
 

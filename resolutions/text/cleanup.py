@@ -39,7 +39,9 @@ _RULE_LINE = re.compile(r"^[ ]*[_\-=*]{5,}[ ]*$", re.MULTILINE)
 _PDF_RULE = re.compile(r"[ ]*_{5,}[ ]+(?=(?:\d{1,2}|\*)[ ])")
 _PDF_NEXT = re.compile(r"(?<=[.\"”)])[ ]+(\d{1,2}|\*)[ ]+(?=\S)")
 # Where the running text resumes after a footnote body: a clause label, a bullet, or a heading.
-_RESUME = re.compile(r"(?:\d{1,3}(?:\.\d+)*|[a-z]{1,2}\)|[ivx]+\))[ ]+[a-z\"“(]|[•·]")
+_RESUME = re.compile(
+    r"(?:\d{1,3}(?:\.\d+)*|[a-z]{1,2}\)|[ivx]+\))[ ]+[a-zà-ÿ\"“(]|[•·]"
+)
 
 
 @dataclass

@@ -51,7 +51,7 @@ from .rules import (
     compile_rules,
     load_default_rules,
 )
-from .serialize import change_to_dict
+from .serialize import comparison_to_dict
 
 __all__ = [
     "Flag",
@@ -133,14 +133,11 @@ class FlaggedComparison:
         return {"score": self.score, "highest": self.highest, "counts": dict(self.counts)}
 
     def to_dict(self) -> dict[str, Any]:
-        """The engine's comparison JSON with ``flags`` on every change and a ``summary``."""
-        return {
-            "changes": [
-                {**change_to_dict(item.change), "flags": [f.to_dict() for f in item.flags]}
-                for item in self.changes
-            ],
-            "summary": self.summary(),
-        }
+        """The engine's comparison JSON with ``flags`` on every change and a ``flag_summary``."""
+        data = comparison_to_dict(self.comparison)
+        for change, item in zip(data["changes"], self.changes, strict=True):
+            change["flags"] = [flag.to_dict() for flag in item.flags]
+        return {**data, "flag_summary": self.summary()}
 
 
 def _severity(score: float, operative: bool) -> str:

@@ -246,9 +246,13 @@ HEADINGS: dict[str, dict] = {
     },
     "resolves-to-instruct": {
         "kind": O,
-        "en": ("resolves to instruct", "further resolves to instruct"),
+        "en": (
+            "resolves to instruct",
+            "further resolves to instruct",
+            "decides to instruct",
+        ),
         "fr": ("décide de charger",),
-        "es": ("resuelve encargar",),
+        "es": ("resuelve encargar", "decide encargar"),
     },
     "decides": {"kind": O, "en": ("decides",), "fr": (), "es": ("decide",)},
     "decides-further": {

@@ -22,10 +22,14 @@ CHANGE_KINDS = (UNCHANGED, MODIFIED, ADDED, DELETED, MOVED, RELABELLED)
 SPLIT = "split"
 MERGED = "merged"
 
-# What a Change is about: the document's header lines, a section heading, or a clause.
+# What a Change is about: the document's header lines, a section heading, a clause, an annex or
+# a document-level footnote. For a header change `section` names the field ("designation",
+# "title", "history", "assembly"); for an annex or footnote it is "annex 1", "footnote 2"….
 LEVEL_HEADER = "header"
 LEVEL_SECTION = "section"
 LEVEL_CLAUSE = "clause"
+LEVEL_ANNEX = "annex"
+LEVEL_FOOTNOTE = "footnote"  # a footnote of the document, not attached to a clause
 
 Op = tuple[int, str]
 

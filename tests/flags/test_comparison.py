@@ -141,4 +141,5 @@ def test_the_json_form_adds_flags_to_each_change_and_a_summary(res75):
     flagged = [c for c in data["changes"] if c["flags"]]
     assert {"kind", "section", "operative", "ops", "flags"} <= set(flagged[0])
     assert set(flagged[0]["flags"][0]) == {"category", "severity", "reason", "evidence"}
-    assert data["summary"] == res75.summary()
+    assert data["flag_summary"] == res75.summary()
+    assert data["summary"]["added"] == 6  # the engine's own summary is kept

@@ -272,3 +272,19 @@ def test_every_clause_of_both_texts_is_accounted_for_once(data):
     ]
     assert sorted(olds + list(split_olds)) == clause_keys(old)
     assert sorted(news + list(merged_news)) == clause_keys(new)
+
+
+def test_annex_and_document_footnote_changes_are_reported():
+    old = BASE.replace(
+        "2 to report to the next conference,",
+        "2 to report to the next conference.\n"
+        "ANNEX TO RESOLUTION 9 (REV. BUSAN, 2014)\nList of offices in 2014",
+    )
+    new = old.replace("offices in 2014", "offices in 2018")
+    changes = [
+        c for c in compare(parse(old), parse(new)).changes if c.kind != "unchanged"
+    ]
+    assert [(c.level, c.section, c.kind) for c in changes] == [
+        ("annex", "annex 1", "modified")
+    ]
+    assert [op for op in changes[0].ops if op[0]] == [(-1, "2014"), (1, "2018")]

@@ -322,3 +322,29 @@ def test_any_input_gives_a_document_or_a_parse_error(parts):
     except ParseError:
         return
     assert doc.operative_sections
+
+
+def test_french_pdf_extraction_noise_is_undone():
+    text = (
+        "RÉSOLUTION 12 (RÉV. DUBAÏ, 2018)\n"
+        "Essai\n"
+        "La Conférence de plénipotentiaires de l'Union internationale des télécommunications "
+        "(Dubaï, 2018),\n"
+        "considérant\n"
+        "a) les besoins des pays en développement1; ____________________ 1 Y compris les pays "
+        "les moins avancés. 1 à participer activement aux travaux;\n"
+        "b) le reste, décide\n"
+        "de poursuivre.\n"
+    )
+    doc = parse(text)
+    assert doc.lang == "fr"
+    considering = doc.sections[0].clauses
+    assert considering[0].text == "les besoins des pays en développement;"
+    assert considering[0].footnotes == ("Y compris les pays les moins avancés.",)
+    # the text after the page foot comes back as its own item, not into the footnote
+    assert [(c.label, c.text) for c in considering[1:]] == [
+        ("1", "à participer activement aux travaux;"),
+        ("b)", "le reste,"),
+    ]
+    assert [s.key for s in doc.sections] == ["considering", "resolves"]
+    assert doc.sections[1].clauses[0].text == "de poursuivre."
