@@ -88,6 +88,7 @@ def unseed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("resolutions", "0001_initial")]
+    # After the public pages' migration (parallel work): one line of migrations, no merge node.
+    dependencies = [("resolutions", "0002_public_revision_comparison")]
 
     operations = [migrations.RunPython(seed, unseed)]
