@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from contributions.admin_import import ImportAdminMixin
 from contributions.models import (
     ClauseChange,
     Contribution,
@@ -27,13 +28,15 @@ class ProposalInline(admin.TabularInline):
 
 
 @admin.register(Contribution)
-class ContributionAdmin(SimpleHistoryAdmin):
+class ContributionAdmin(ImportAdminMixin, SimpleHistoryAdmin):
     list_display = ["number", "meeting", "title", "visibility", "date"]
     list_filter = ["visibility", "meeting", "language"]
     list_select_related = ["meeting"]
     search_fields = ["number", "title", "abstract"]
     autocomplete_fields = ["meeting"]
-    readonly_fields = ["content_hash", "imported_by", "created", "updated"]
+    # The file comes in through the import page; staff download it through a permission check.
+    exclude = ["source_file"]
+    readonly_fields = ["source_file_link", "content_hash", "imported_by", "created", "updated"]
     inlines = [SubmissionInline, ProposalInline]
 
 

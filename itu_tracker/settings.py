@@ -219,3 +219,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# --- imports ---
+# contributions.importing: limits on a .docx zip (entries, total uncompressed size, compression
+# ratio) against zip bombs; uploads bigger than the background threshold are imported by the task
+# worker (db_worker) instead of inside the admin request.
+ITU_TRACKER_IMPORT_MAX_ZIP_ENTRIES = env_int("ITU_TRACKER_IMPORT_MAX_ZIP_ENTRIES", 1000)
+ITU_TRACKER_IMPORT_MAX_UNCOMPRESSED = env_int(
+    "ITU_TRACKER_IMPORT_MAX_UNCOMPRESSED", 200 * 1024 * 1024
+)
+ITU_TRACKER_IMPORT_MAX_RATIO = env_int("ITU_TRACKER_IMPORT_MAX_RATIO", 100)
+ITU_TRACKER_IMPORT_BACKGROUND_BYTES = env_int(
+    "ITU_TRACKER_IMPORT_BACKGROUND_BYTES", 2 * 1024 * 1024
+)
