@@ -4,7 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from contributions.models import ClauseChange, Organisation, Verdict
+from contributions.models import ClauseChange, ImportJob, Organisation, Verdict
 from resolutions.models import Clause, Topic, Watch, WatchTerm
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +32,7 @@ def one_of_each(public_proposal, revision, admin_user):
         category="internet-governance", language="en", pattern="domain names"
     )
     Topic.objects.create(slug="wsis", name="WSIS")
+    ImportJob.objects.create(filename="c37.docx", meeting=public_proposal.contribution.meeting)
     Watch.objects.create(user=admin_user, term=term)
     return change
 
