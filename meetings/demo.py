@@ -17,13 +17,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group as AuthGroup
 from django.db import models, transaction
-from django.utils.text import slugify
 
-from contributions.models import Contribution, Organisation, Proposal, Submission
+from contributions.importing import ImportMetadata, import_contribution
+from contributions.models import Contribution, Organisation, Submission
 from itu_tracker.roles import ADMIN, REVIEWER
 from meetings.models import Group, Meeting
-from resolutions.models import Assembly, Clause, Resolution, Revision
-from resolutions.text import Document, Section, parse
+from resolutions.clauses import store_clauses
+from resolutions.models import Assembly, Resolution, Revision
+from resolutions.text import Document, parse
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 DEMO = FIXTURES / "demo"
@@ -140,8 +141,7 @@ def _revision(
     written["revisions"] += changed
     # Clauses derive from the text: rebuilt when it was written now or never split.
     if document is not None and (changed or not revision.clauses.exists()):
-        revision.clauses.all().delete()
-        written["clauses"] += _create_clauses(revision, document)
+        written["clauses"] += store_clauses(revision, document)
     return [f"{revision}: {warning}"] if warning else []
 
 
@@ -242,70 +242,25 @@ def _sync_submitters(contribution: Contribution, groups: list[Group], written: C
 
 
 def _load_proposals(contributions: dict[tuple[str, str], Contribution], written: Counter) -> None:
-    for order, row in enumerate(_read("proposals"), start=1):
-        target = row["resolution"]
-        resolution = Resolution.objects.get(assembly=target["assembly"], number=target["number"])
-        values = {
-            "action": row["action"],
-            "identifier": row["identifier"] or "",
-            "resolution": resolution,
-            "base_revision": Revision.objects.get(
-                resolution=resolution, label=row["base_revision"]
-            ),
-            "proposed_text": _text(row["text_file"]),
-            "reasons": row["reasons"],
-        }
-        lookup = {"contribution": contributions[row["meeting"], row["contribution"]]}
-        _, changed = _sync(Proposal, {**lookup, "order": order}, values)
-        written["proposals"] += changed
+    """Each demo proposal goes through the real import, so it gets a stored comparison and flags.
 
-
-def _create_clauses(revision: Revision, document: Document) -> int:
-    """Store the document's clauses, one depth level at a time so parents have their keys."""
-    rows = _clause_rows(revision, document)
-    for depth in range(max((row.depth for row, _ in rows), default=-1) + 1):
-        level = [(row, parent) for row, parent in rows if row.depth == depth]
-        for row, parent in level:
-            row.parent = parent
-        Clause.objects.bulk_create([row for row, _ in level])
-    return len(rows)
-
-
-def _clause_rows(revision: Revision, document: Document) -> list[tuple[Clause, Clause | None]]:
-    """Clause rows in reading order, each with its parent row (not yet saved)."""
-    rows: list[tuple[Clause, Clause | None]] = []
-    keys: Counter[str] = Counter()
-    anchors: Counter[str] = Counter()
-
-    def add(section: Section, section_order: int, prefix: str, clauses, parent, path) -> None:
-        for position, clause in enumerate(clauses, start=1):
-            step = re.sub(r"\W+", "-", clause.label).strip("-").lower() or str(position)
-            anchor = slugify("-".join((prefix, *path, step)))[:110]
-            anchors[anchor] += 1
-            if anchors[anchor] > 1:  # a noisy text may repeat a label within a section
-                anchor = f"{anchor}_{anchors[anchor]}"
-            row = Clause(
-                revision=revision,
-                section_heading=section.heading[:500],
-                section_key=section.key,
-                section_order=section_order,
-                kind=section.kind,
-                label=clause.label[:20],
-                text=clause.text,
-                footnotes=list(clause.footnotes),
-                order=len(rows),
-                depth=len(path),
-                anchor=anchor,
-            )
-            rows.append((row, parent))
-            add(section, section_order, prefix, clause.children, row, (*path, step))
-
-    for section_order, section in enumerate(document.sections):
-        # A key may recur ("invites the Member States", then "invites all stakeholders").
-        keys[section.key] += 1
-        prefix = section.key if keys[section.key] == 1 else f"{section.key}_{keys[section.key]}"
-        add(section, section_order, prefix, section.clauses, None, ())
-    return rows
+    The file is the proposed text alone (a clean document), compared with the base revision;
+    the import is idempotent by content hash, so a second run writes nothing.
+    """
+    for row in _read("proposals"):
+        contribution = contributions[row["meeting"], row["contribution"]]
+        path = Path(settings.BASE_DIR) / row["text_file"]
+        metadata = ImportMetadata(
+            number=contribution.number,
+            title=contribution.title,
+            language=contribution.language,
+            visibility=contribution.visibility,
+            abstract=contribution.abstract,
+        )
+        outcome = import_contribution(
+            path.read_bytes(), path.name, meeting=contribution.meeting, metadata=metadata
+        )
+        written["proposals"] += 0 if outcome.status == "unchanged" else len(outcome.proposals)
 
 
 def _load_accounts(stdout: TextIO, written: Counter) -> None:

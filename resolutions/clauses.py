@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from resolutions.models import Clause, Revision
-from resolutions.text import ParseError, parse
+from resolutions.text import Document, ParseError, parse
 
 
 @dataclass
@@ -20,19 +20,21 @@ class _Row:
 
 
 @transaction.atomic
-def store_clauses(revision: Revision) -> int:
+def store_clauses(revision: Revision, document: Document | None = None) -> int:
     """(Re)write ``revision``'s Clause rows from its text; returns how many were stored.
 
+    ``document`` spares a second parse when the caller already parsed ``revision.text``.
     A text the engine cannot parse is not an error here: its message goes to
     ``revision.parse_warning`` (the page shows the plain text instead) and no clause is kept.
     """
     revision.clauses.all().delete()
-    try:
-        # Headings tell the language more reliably than the revision's metadata.
-        document = parse(revision.text)
-    except ParseError as error:
-        _set_warning(revision, " ".join(str(error).split()) or "the text could not be parsed")
-        return 0
+    if document is None:
+        try:
+            # Headings tell the language more reliably than the revision's metadata.
+            document = parse(revision.text)
+        except ParseError as error:
+            _set_warning(revision, " ".join(str(error).split()) or "the text could not be parsed")
+            return 0
     rows = _rows(revision, document)
     # Parents first, level by level, so each child can point at a saved parent.
     for depth in range(max((r.clause.depth for r in rows), default=-1) + 1):
