@@ -198,3 +198,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# --- workspace ---
+# Staff land on their review dashboard after logging in.
+LOGIN_REDIRECT_URL = "workspace:dashboard"
