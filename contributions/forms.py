@@ -11,7 +11,10 @@ class VerdictForm(forms.Form):
 
     change = forms.IntegerField(required=False, widget=forms.HiddenInput)
     version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
-    value = forms.ChoiceField(label=_("Verdict"), choices=Verdict.Value.choices)
+    # No preselected value: a verdict is always a deliberate choice.
+    value = forms.ChoiceField(
+        label=_("Verdict"), choices=[("", _("Choose…")), *Verdict.Value.choices]
+    )
     note = forms.CharField(
         label=_("Note"), required=False, max_length=10_000, widget=forms.Textarea(attrs={"rows": 3})
     )

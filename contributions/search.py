@@ -44,6 +44,9 @@ class Source:
             "resolution": lambda o: f"{o} — {o.title}",
             "revision": lambda o: f"{o.resolution} ({o.label})",
             "contribution": lambda o: f"{o.meeting} {o.number} — {o.title}",
+            "proposal": lambda o: (
+                f"{o.action} {o.resolution or o.draft_label} ({o.contribution.number})"
+            ),
             "note": lambda o: f"{o.organisation}: note on {o.proposal}",
         }[self.kind](obj)
 
@@ -54,6 +57,8 @@ class Source:
             return reverse("workspace:resolution", args=[obj.resolution_id]) + f"#rev-{obj.pk}"
         if self.kind == "contribution":
             return reverse("workspace:contribution", args=[obj.pk])
+        if self.kind == "proposal":
+            return reverse("workspace:proposal", args=[obj.pk])
         return reverse("workspace:proposal", args=[obj.proposal_id])
 
 
@@ -61,6 +66,12 @@ SOURCES = (
     Source("resolution", ("number", "title"), "title", None),
     Source("revision", ("label", "text"), "text", "language"),
     Source("contribution", ("number", "title", "abstract"), "abstract", "language"),
+    Source(
+        "proposal",
+        ("identifier", "proposed_text", "reasons"),
+        "proposed_text",
+        "contribution__language",
+    ),
     Source("note", ("note", "suggested_response"), "note", None),
 )
 

@@ -3,7 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from contributions.models import Contribution, Verdict
+from contributions.models import Contribution, Proposal, Verdict
 from contributions.search import search as run_search
 from contributions.views.access import visible, workspace_view
 from resolutions.models import Resolution, Revision
@@ -18,6 +18,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "resolution": visible(request, Resolution),
         "revision": visible(request, Revision),
         "contribution": visible(request, Contribution),
+        "proposal": visible(request, Proposal),
         # Notes only of the user's own organisation(s): visible() scopes verdicts so.
         "note": visible(request, Verdict).select_related(
             "proposal__resolution", "proposal__contribution"

@@ -187,6 +187,12 @@ def add_changes(proposal: Proposal, rows=RES75_CHANGES) -> list[ClauseChange]:
     return changes
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # These tests create many users; PBKDF2's deliberate slowness buys nothing here.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def topic(db) -> Topic:
     return Topic.objects.create(slug="wsis", name="WSIS")
@@ -317,3 +323,25 @@ def upcoming_meeting(db) -> Meeting:
         place="Doha",
         contribution_deadline=dt.date(2026, 11, 2),
     )
+
+
+@pytest.fixture
+def make_proposals(wtsa24, res75, revision):
+    """n more flagged proposals by n different groups, each with its own stored comparison."""
+
+    def make(n: int) -> list[Proposal]:
+        made = []
+        for i in range(n):
+            group = Group.objects.create(code=f"G{i}", name=f"Member state {i}")
+            contribution = Contribution.objects.create(
+                meeting=wtsa24, number=f"5{i}-Add.1", title=f"Proposals {i}", visibility="public"
+            )
+            Submission.objects.create(contribution=contribution, group=group)
+            proposal = Proposal.objects.create(
+                contribution=contribution, action="MOD", resolution=res75, base_revision=revision
+            )
+            add_changes(proposal)
+            made.append(proposal)
+        return made
+
+    return make
