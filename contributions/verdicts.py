@@ -93,8 +93,18 @@ def _update(organisation, proposal, change, data: VerdictInput, user) -> Verdict
             updated=timezone.now(),
             version=F("version") + 1,
         )
-        verdict = _current(organisation, proposal, change)
-        if rows == 0:
-            raise VerdictConflict(verdict)
-        Verdict.history.bulk_history_create([verdict], update=True, default_user=user)
-        return verdict
+        current = _current_or_none(organisation, proposal, change)
+        if rows == 1:
+            Verdict.history.bulk_history_create([current], update=True, default_user=user)
+            return current
+    if current is not None:
+        raise VerdictConflict(current)
+    # Deleted since the form was opened (from the admin, say): nothing to overwrite.
+    return _create(organisation, proposal, change, data, user)
+
+
+def _current_or_none(organisation, proposal, change) -> Verdict | None:
+    try:
+        return _current(organisation, proposal, change)
+    except Verdict.DoesNotExist:
+        return None
