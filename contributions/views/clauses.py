@@ -24,7 +24,7 @@ def clauses(request: HttpRequest, pk: int) -> HttpResponse:
         ClauseChange.objects.filter(proposal__in=proposals)
         .exclude(kind="unchanged")
         .select_related("proposal__resolution", "proposal__contribution")
-        .order_by("proposal__resolution", "order", "pk")
+        .order_by("proposal__resolution", "proposal_id", "order")
     )
     submissions = Submission.objects.filter(
         contribution__meeting=meeting, role=Submission.Role.SUBMITTER
