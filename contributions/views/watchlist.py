@@ -13,7 +13,7 @@ from resolutions.models import Watch
 
 @workspace_view
 def watchlist(request: HttpRequest) -> HttpResponse:
-    form = WatchForm(request.POST or None)
+    form = WatchForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if not request.user.has_perm("resolutions.add_watch"):
             return HttpResponse(status=403)
