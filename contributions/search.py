@@ -7,6 +7,7 @@ returns the document text unescaped, so its highlight markers are private sentin
 turned into <mark> only after escaping.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
@@ -20,6 +21,7 @@ LANGUAGE_CONFIGS = {"en": "english", "fr": "french", "es": "spanish"}
 FALLBACK_CONFIG = "simple"
 LIMIT = 20
 _START, _STOP = "\x02", "\x03"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,8 @@ SOURCES = (
 
 def search(query: str, querysets: dict[str, QuerySet]) -> list[Hit]:
     """`querysets` maps each Source.kind to what this user may see (access rules stay outside)."""
-    query = query.strip()
+    # Control characters (NUL above all) cannot go into a PostgreSQL text parameter.
+    query = _CONTROL.sub(" ", query).strip()
     if not query:
         return []
     postgres = connection.vendor == "postgresql"

@@ -7,6 +7,7 @@ text, operative "décide" section, mission-expansion flags).
 
 import datetime as dt
 import hashlib
+from html.parser import HTMLParser
 
 import pytest
 
@@ -345,3 +346,27 @@ def make_proposals(wtsa24, res75, revision):
         return made
 
     return make
+
+
+class _TagCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def assert_inert(html: str) -> None:
+    """No markup from documents survived as markup: the parsed page has only our own script,
+    no event-handler attribute, no javascript: URL, no inline style."""
+    parser = _TagCollector()
+    parser.feed(html)
+    for tag, attrs in parser.tags:
+        if tag == "script":
+            assert attrs.get("src", "").startswith("/static/js/"), attrs
+        assert not [name for name in attrs if name.startswith("on")], (tag, attrs)
+        assert "style" not in attrs, (tag, attrs)
+        for name in ("href", "src", "action", "formaction"):
+            value = (attrs.get(name) or "").strip().lower()
+            assert not value.startswith("javascript:"), (tag, attrs)
