@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from contributions.forms import VerdictForm
@@ -26,6 +27,11 @@ from contributions.views.access import (
 )
 
 _TRACKED = ("value", "note", "suggested_response")
+_LABELS = {
+    "value": gettext_lazy("verdict"),
+    "note": gettext_lazy("note"),
+    "suggested_response": gettext_lazy("suggested response"),
+}
 
 
 @dataclass(frozen=True)
@@ -222,6 +228,13 @@ def _form_for(change, verdict, bound, conflict) -> VerdictForm:
     return VerdictForm(initial=initial, auto_id=_auto_id(change_id))
 
 
+def _shown(record, name: str) -> str:
+    if record is None:
+        return ""
+    value = getattr(record, name)
+    return str(Verdict.Value(value).label) if name == "value" and value else value
+
+
 def _blocks(rows: list[ChangeRow]) -> list[Block]:
     blocks: list[Block] = []
     for row in rows:
@@ -247,7 +260,7 @@ def _history(proposal, organisation, changes) -> list[HistoryEntry]:
     for record in records:
         before = previous.get(record.id)
         diffs = tuple(
-            (name, getattr(before, name) if before else "", getattr(record, name))
+            (_LABELS[name], _shown(before, name), _shown(record, name))
             for name in _TRACKED
             if before is None or getattr(before, name) != getattr(record, name)
         )

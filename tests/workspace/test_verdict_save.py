@@ -93,7 +93,7 @@ def test_it_updates_with_the_current_version_and_keeps_history(
     entries = page.context["history"]
     assert entries[0].who == "carla" and entries[0].action == "changed"
     assert ("note", "first", "second") in entries[0].changes
-    assert ("value", "concern", "discuss") in entries[0].changes
+    assert ("verdict", "Concern", "Needs discussion") in entries[0].changes
     assert "carla" in page.content.decode()
 
 
