@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -63,6 +64,9 @@ class ReviewOptions:
 class ChangeRow:
     change: ClauseChange
     verdict: Verdict | None = None
+    # A verdict recorded on the same change in another proposal is shown, and edited, here.
+    shared: bool = False
+    form_proposal_id: int = 0
     form: VerdictForm | None = None
     previous_flagged: str = ""
     next_flagged: str = ""
@@ -156,9 +160,9 @@ def _render_review(
         Submission.objects.filter(contribution_id=proposal.contribution_id).select_related("group")
     )
     all_changes = list(proposal.changes.all())
-    verdicts = _verdicts(proposal, organisation)
+    verdicts, shared = _verdicts(proposal, organisation, all_changes)
     can_judge = organisation is not None and request.user.has_perm(VERDICT_PERMISSION)
-    rows = _rows(all_changes, options, verdicts, can_judge, bound, conflict)
+    rows = _rows(all_changes, options, (verdicts, shared), can_judge, bound, conflict)
     flagged = [row for row in rows if row.change.flags]
     proposal_verdict = verdicts.get(None)
     context = {
@@ -184,24 +188,40 @@ def _render_review(
     return render(request, "workspace/proposal.html", context, status=status)
 
 
-def _verdicts(proposal: Proposal, organisation: Organisation | None) -> dict:
+def _verdicts(proposal: Proposal, organisation: Organisation | None, changes) -> tuple:
+    """This organisation's verdicts on this proposal by change id, and — one query — those it
+    recorded on the same change (same fingerprint) in another proposal: judged once."""
     if organisation is None:
-        return {}
-    found = Verdict.objects.filter(proposal=proposal, organisation=organisation).select_related(
-        "updated_by"
+        return {}, {}
+    fingerprints = {c.fingerprint for c in changes if c.fingerprint and c.flags}
+    found = (
+        Verdict.objects.filter(organisation=organisation)
+        .filter(Q(proposal=proposal) | Q(change__fingerprint__in=fingerprints))
+        .select_related("updated_by", "change", "proposal__contribution")
     )
-    return {verdict.change_id: verdict for verdict in found}
+    own, shared = {}, {}
+    for verdict in found:
+        if verdict.proposal_id == proposal.pk:
+            own[verdict.change_id] = verdict
+        else:
+            shared.setdefault(verdict.change.fingerprint, verdict)
+    return own, shared
 
 
 def _rows(changes, options, verdicts, can_judge, bound, conflict) -> list[ChangeRow]:
+    own, shared = verdicts
     shown = [c for c in changes if c.operative or not options.operative_only]
     rows = []
     for change in shown:
-        verdict = verdicts.get(change.pk)
-        form = None
+        row = ChangeRow(change=change, verdict=own.get(change.pk), form_proposal_id=0)
+        if row.verdict is None and change.fingerprint in shared:
+            row.verdict = shared[change.fingerprint]
+            row.shared = True
+        row.form_proposal_id = row.verdict.proposal_id if row.shared else change.proposal_id
         if can_judge and change.flags:
-            form = _form_for(change, verdict, bound, conflict)
-        rows.append(ChangeRow(change=change, verdict=verdict, form=form))
+            target = row.verdict.change if row.shared else change
+            row.form = _form_for(target, row.verdict, bound, conflict)
+        rows.append(row)
     _link_flagged([row for row in rows if row.change.flags])
     return rows
 

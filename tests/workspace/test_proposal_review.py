@@ -129,3 +129,26 @@ def test_it_uses_a_fixed_number_of_queries(
     # 10 verdict history
     with django_assert_num_queries(10):
         assert client.get(_url(proposal)).status_code == 200
+
+
+def test_it_shows_a_verdict_recorded_once_for_the_same_change_elsewhere(
+    client, reviewer, organisation, flagged_proposal, second_proposal
+):
+    theirs = second_proposal.changes.get(new_label="4")  # same fingerprint as APT's décide 4
+    Verdict.objects.create(
+        organisation=organisation,
+        proposal=second_proposal,
+        change=theirs,
+        value="concern",
+        note="JUDGED-ONCE",
+    )
+    client.force_login(reviewer)
+    body = client.get(_url(flagged_proposal)).content.decode()
+    decides4 = _articles(body)["change-5"]
+    assert "JUDGED-ONCE" in decides4
+    assert "Recorded once for the same change, proposed in 40-Add.5 too." in decides4
+    # Editing it here edits that one verdict, then comes back here.
+    assert reverse("workspace:verdict", args=[second_proposal.pk]) in decides4
+    assert f'name="change" value="{theirs.pk}"' in decides4
+    assert 'name="version" value="1"' in decides4
+    assert f'name="next" value="{_url(flagged_proposal)}#change-5"' in decides4
