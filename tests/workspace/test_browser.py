@@ -30,6 +30,8 @@ def _live_server_without_media(request):
     Settings say MEDIA_URL = None (uploads are never served publicly), but Django's live
     server wraps a media handler that needs a string (TypeError on every request otherwise).
     """
+    # The test database first, so that it outlives the server (torn down in reverse order).
+    request.getfixturevalue("django_db_setup")
     with override_settings(MEDIA_URL="/__uploads-not-served__/"):
         request.getfixturevalue("live_server")
 
@@ -42,15 +44,14 @@ def browser():
         pytest.skip(f"{CHROMIUM} is not installed here")
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API runs an event loop in this thread; the ORM calls the test makes
-    # between browser steps are ordinary synchronous ones.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # Playwright's sync API keeps an event loop running in this thread: Django then sees an
+    # async context and would give the ORM a second, never-closed connection. So tests list
+    # `browser` LAST (their data is created before it starts) and touch no ORM while it runs.
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield instance
         instance.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 def _log_in(page, base: str, user) -> None:
@@ -76,7 +77,7 @@ def _tab_to(page, selector: str, limit: int = 25) -> None:
 
 
 def test_it_reviews_a_flagged_proposal_end_to_end(
-    live_server, browser, reviewer, flagged_proposal, wtsa24
+    live_server, reviewer, flagged_proposal, wtsa24, browser
 ):
     base = live_server.url
     page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -142,7 +143,7 @@ def test_it_reviews_a_flagged_proposal_end_to_end(
 
 
 def test_it_fits_360_px_and_folds_without_javascript(
-    live_server, browser, reviewer, flagged_proposal, second_proposal, wtsa24
+    live_server, reviewer, flagged_proposal, second_proposal, wtsa24, browser
 ):
     base = live_server.url
     context = browser.new_context(viewport={"width": 360, "height": 740})
