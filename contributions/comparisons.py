@@ -1,9 +1,9 @@
 """Compare any two texts of a resolution once, and keep the result.
 
-The text engine (`resolutions.text.parse/compare`) does the work when it is installed. Until
-then, and for texts it cannot parse as a resolution, an interim paragraph-level comparison
-(difflib alignment + diff-match-patch word diff) stands in; `TextComparison.engine` records
-which one produced a stored result. A proposal compared with its own base revision reuses the
+The text engine and the detector (`resolutions.comparisons.compute_changes`) do the work when
+they are installed. Until then, and for texts the engine cannot parse as a resolution, an
+interim paragraph-level comparison (difflib alignment + diff-match-patch word diff) stands in;
+`TextComparison.engine` records which one produced a stored result. A proposal compared with its own base revision reuses the
 ClauseChange rows stored at import, flags included.
 """
 
@@ -105,26 +105,18 @@ def _changes(old, new) -> tuple[list[dict], str]:
 
 
 def _engine_changes(old_text: str, new_text: str, lang: str) -> list[dict]:
-    from resolutions.text import compare, parse
+    # The engine and the detector together, as the public compare page and the import use
+    # them (resolutions.comparisons on main); same change shape, flags included.
+    from resolutions.comparisons import compute_changes
 
-    comparison = compare(parse(old_text, lang), parse(new_text, lang))
-    return [
-        {
-            "kind": c.kind,
-            "section": c.section,
-            "section_key": c.section_key,
-            "operative": c.operative,
-            "old_label": c.old_label or "",
-            "new_label": c.new_label or "",
-            "old_text": c.old_text or "",
-            "new_text": c.new_text or "",
-            "ops": [[op, text] for op, text in c.ops],
-            "relation": c.relation or "",
-            "flags": [],
-            "highest_severity": "",
-        }
-        for c in comparison.changes
-    ]
+    changes = []
+    for change in compute_changes(old_text, new_text, lang or None):
+        entry = {key: change.get(key, "") for key in CHANGE_FIELDS}
+        entry["flags"] = change.get("flags") or []
+        entry["operative"] = bool(change.get("operative"))
+        entry["highest_severity"] = change.get("highest_severity") or change.get("severity", "")
+        changes.append(entry)
+    return changes
 
 
 def paragraph_changes(old_text: str, new_text: str) -> list[dict]:

@@ -59,15 +59,10 @@ def test_it_computes_once_then_only_reads_the_stored_comparison(
     assert response.status_code == 302
     assert response["Location"].endswith(f"?old={old}&new={new}#comparison")
     stored = TextComparison.objects.get()
-    modified = [c for c in stored.changes if c["kind"] != "unchanged"]
-    assert [c["ops"] for c in modified] == [
-        [
-            [0, "1 to continue"],
-            [-1, ", within its mandate"],
-            [1, " and to manage the Internet"],
-            [0, ";"],
-        ]
-    ]
+    (changed,) = [c for c in stored.changes if c["kind"] != "unchanged"]
+    assert changed["kind"] == "modified"
+    assert [-1, ", within its mandate"] in changed["ops"]
+    assert any(op == 1 and "manage the Internet" in text for op, text in changed["ops"])
     _compare(client, revision.resolution, old, new)  # a second POST reuses it
     assert TextComparison.objects.count() == 1
     # 1 session, 2 user, 3-4 permissions, 5 resolution, 6 revisions, 7 proposals,
@@ -75,7 +70,7 @@ def test_it_computes_once_then_only_reads_the_stored_comparison(
     with django_assert_num_queries(8):
         body = client.get(_page(revision.resolution, old, new)).content.decode()
     assert '<del class="diff-del">, within its mandate</del>' in body
-    assert '<ins class="diff-ins"> and to manage the Internet</ins>' in body
+    assert "manage the Internet</ins>" in body
 
 
 def test_it_reuses_the_import_comparison_for_a_proposal_and_its_base(
