@@ -3,8 +3,8 @@
 The text engine and the detector (`resolutions.comparisons.compute_changes`) do the work when
 they are installed. Until then, and for texts the engine cannot parse as a resolution, an
 interim paragraph-level comparison (difflib alignment + diff-match-patch word diff) stands in;
-`TextComparison.engine` records which one produced a stored result. A proposal compared with its own base revision reuses the
-ClauseChange rows stored at import, flags included.
+`TextComparison.engine` records which one produced a stored result. A proposal compared with
+its own base revision reuses the ClauseChange rows stored at import, flags included.
 """
 
 import re

