@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -104,7 +105,9 @@ def proposal_review(request: HttpRequest, pk: int) -> HttpResponse:
 def verdict_save(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = get_for_user(request, Proposal, pk)
     organisation = user_organisation(request)
-    if not request.user.has_perm(VERDICT_PERMISSION) or organisation is None:
+    if not request.user.has_perm(VERDICT_PERMISSION):
+        raise PermissionDenied  # may read the workspace, may not judge
+    if organisation is None:
         messages.error(request, _("You need to belong to an organisation to record verdicts."))
         return redirect("workspace:proposal", pk=proposal.pk)
     form = VerdictForm(request.POST, auto_id=_auto_id(request.POST.get("change")))

@@ -1,6 +1,7 @@
 """A reviewer's watchlist: resolutions, flag categories and watch terms."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -16,7 +17,7 @@ def watchlist(request: HttpRequest) -> HttpResponse:
     form = WatchForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if not request.user.has_perm("resolutions.add_watch"):
-            return HttpResponse(status=403)
+            raise PermissionDenied
         if form.is_valid():
             form.save(request.user)
             messages.success(request, _("Added to your watchlist."))

@@ -370,3 +370,16 @@ def assert_inert(html: str) -> None:
         for name in ("href", "src", "action", "formaction"):
             value = (attrs.get(name) or "").strip().lower()
             assert not value.startswith("javascript:"), (tag, attrs)
+
+
+@pytest.fixture
+def read_only_user(django_user_model, organisation):
+    """May open the workspace (view permissions) but neither judge nor watch."""
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user(username="reader", password="x" * 20)
+    user.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_proposal", "view_contribution"])
+    )
+    organisation.members.add(user)
+    return user

@@ -152,3 +152,26 @@ def test_it_shows_a_verdict_recorded_once_for_the_same_change_elsewhere(
     assert f'name="change" value="{theirs.pk}"' in decides4
     assert 'name="version" value="1"' in decides4
     assert f'name="next" value="{_url(flagged_proposal)}#change-5"' in decides4
+
+
+def test_it_quotes_every_piece_of_evidence(client, reviewer, flagged_changes):
+    change = flagged_changes[5]
+    change.flags = [
+        {
+            "category": "internet-governance",
+            "severity": "high",
+            "reason": "adds 'Internet' with mandate words",
+            "evidence": ["Internet", "manage", "within its mandate"],
+        }
+    ]
+    change.save()
+    client.force_login(reviewer)
+    body = client.get(_url(change.proposal)).content.decode()
+    article = _articles(body)["change-5"]
+    assert "<q>Internet</q> <q>manage</q> <q>within its mandate</q>" in article
+
+
+def test_it_hides_verdict_forms_from_read_only_users(client, read_only_user, flagged_proposal):
+    client.force_login(read_only_user)
+    body = client.get(_url(flagged_proposal)).content.decode()
+    assert 'class="verdict-form"' not in body

@@ -135,3 +135,16 @@ def test_it_diffs_whole_words():
         "unchanged",
         "added",
     ]
+
+
+@pytest.mark.parametrize("extra", [0, 19])
+def test_it_uses_a_fixed_number_of_queries(
+    client, reviewer, flagged_proposal, make_proposals, django_assert_num_queries, extra
+):
+    make_proposals(extra)
+    client.force_login(reviewer)
+    # 1 session, 2 user, 3-4 permissions, 5 resolution, 6 revisions, 7 proposals with
+    # contributions and meetings (no comparison asked for)
+    with django_assert_num_queries(7):
+        response = client.get(_page(flagged_proposal.resolution))
+    assert len(response.context["proposals"]) == 1 + extra

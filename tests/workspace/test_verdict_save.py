@@ -166,3 +166,10 @@ def test_it_only_accepts_post(client, reviewer, flagged_proposal):
     client.force_login(reviewer)
     url = reverse("workspace:verdict", args=[flagged_proposal.pk])
     assert client.get(url).status_code == 405
+
+
+def test_it_refuses_a_read_only_user(client, read_only_user, flagged_proposal):
+    client.force_login(read_only_user)
+    assert client.get(reverse("workspace:proposal", args=[flagged_proposal.pk])).status_code == 200
+    assert _post(client, flagged_proposal).status_code == 403
+    assert not Verdict.objects.exists()

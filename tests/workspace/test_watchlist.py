@@ -68,3 +68,10 @@ def test_it_uses_a_fixed_number_of_queries(
     # 6 resolutions and 7 terms for the form's choices
     with django_assert_num_queries(7):
         assert client.get(URL).status_code == 200
+
+
+def test_it_refuses_a_read_only_user(client, read_only_user, res75):
+    client.force_login(read_only_user)
+    assert client.get(URL).status_code == 200
+    assert client.post(URL, {"resolution": res75.pk}).status_code == 403
+    assert not Watch.objects.exists()
