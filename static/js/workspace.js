@@ -48,7 +48,7 @@
       event.preventDefault();
       var open = !folds[0].open;
       folds.forEach(function (fold) { fold.open = open; });
-      history.replaceState(null, "", link.getAttribute("href"));
+      link.textContent = open ? link.dataset.labelOpen : link.dataset.labelClosed;
     });
   });
 

@@ -67,7 +67,7 @@ def _focused_id(page) -> str:
     return page.evaluate("document.activeElement && document.activeElement.id")
 
 
-def _tab_to(page, selector: str, limit: int = 25) -> None:
+def _tab_to(page, selector: str, limit: int = 60) -> None:
     """Press Tab until `selector` has the focus: proves it is reachable by keyboard."""
     for _ in range(limit):
         if page.evaluate(f"document.activeElement.matches({selector!r})"):
@@ -108,6 +108,14 @@ def test_it_reviews_a_flagged_proposal_end_to_end(
     assert _focused_id(page) == "change-5"
     assert page.evaluate("location.hash") == "#change-5"
     page.screenshot(path=str(SHOTS / "workspace-review-flagged.png"))
+
+    # With JavaScript, unfolding unchanged clauses happens in place.
+    assert not page.is_visible("#change-0")
+    page.click("text=Unfold unchanged clauses")
+    assert page.is_visible("#change-0")
+    assert page.url.endswith("#change-5")  # no reload
+    page.click("text=Fold unchanged clauses")
+    assert not page.is_visible("#change-0")
 
     # Record a verdict on "decides 4" with the keyboard alone.
     _tab_to(page, "#change-5 summary")
