@@ -291,3 +291,27 @@ class ImportJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.filename} ({self.get_status_display()})"
+
+
+class TextComparison(models.Model):
+    """A stored comparison of two texts of one resolution (revisions or proposals).
+
+    Computed once, on request, by contributions.comparisons and kept: the compare page only
+    reads it. `key` names the pair, e.g. "revision:3>proposal:12".
+    """
+
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="comparisons")
+    key = models.CharField(max_length=80, unique=True)
+    old_label = models.CharField(max_length=300)
+    new_label = models.CharField(max_length=300)
+    # Same keys as ClauseChange: kind, section, section_key, operative, old/new label and text,
+    # ops [[op, text], …], relation.
+    changes = models.JSONField(default=list)
+    engine = models.CharField(max_length=40)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"{self.old_label} → {self.new_label}"

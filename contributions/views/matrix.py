@@ -1,0 +1,75 @@
+"""The assembly matrix page and its CSV/XLSX exports (same columns, from the same table)."""
+
+from django import forms
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from contributions.exports import to_csv, to_xlsx
+from contributions.matrix import Filters, build_matrix
+from contributions.models import Proposal
+from contributions.views.access import get_for_user, user_organisation, visible, workspace_view
+from meetings.models import Meeting
+from resolutions.models import Topic, WatchTerm
+
+
+class MatrixFilterForm(forms.Form):
+    topic = forms.ModelChoiceField(
+        label=_("Topic"),
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All topics"),
+    )
+    category = forms.ChoiceField(
+        label=_("Flag category"),
+        choices=[("", _("All categories")), *WatchTerm.Category.choices],
+        required=False,
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Any status")), *Proposal.Status.choices], required=False
+    )
+
+    def filters(self) -> Filters:
+        if not self.is_valid():
+            return Filters()
+        data = self.cleaned_data
+        topic = data.get("topic")
+        return Filters(
+            topic=topic.slug if topic else "",
+            category=data.get("category") or "",
+            status=data.get("status") or "",
+        )
+
+
+@workspace_view
+def matrix(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_for_user(request, Meeting, pk)
+    form = MatrixFilterForm(request.GET or None)
+    table = build_matrix(
+        meeting,
+        visible(request, Proposal),
+        organisation=user_organisation(request),
+        filters=form.filters(),
+    )
+    export_format = request.GET.get("format")
+    if export_format in ("csv", "xlsx"):
+        return _export(table, export_format)
+    query = request.GET.copy()
+    query.pop("format", None)
+    context = {"meeting": meeting, "matrix": table, "form": form, "query": query.urlencode()}
+    return render(request, "workspace/matrix.html", context)
+
+
+def _export(table, export_format: str) -> HttpResponse:
+    name = f"{slugify(table.meeting.acronym)}-matrix.{export_format}"
+    if export_format == "csv":
+        response = HttpResponse(to_csv(table.table()), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(
+            to_xlsx(table.table(), title=table.meeting.acronym),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
