@@ -1,25 +1,23 @@
 """Compare any two texts of a resolution once, and keep the result.
 
-The text engine and the detector (`resolutions.comparisons.compute_changes`) do the work when
-they are installed. Until then, and for texts the engine cannot parse as a resolution, an
-interim paragraph-level comparison (difflib alignment + diff-match-patch word diff) stands in;
-`TextComparison.engine` records which one produced a stored result. A proposal compared with
+The text engine and the detector (`resolutions.comparisons.compute_changes`) do the work. For
+a text the engine cannot parse (neither a resolution nor an instrument), a paragraph-level
+comparison (difflib alignment + the engine's word diff) stands in; `TextComparison.engine`
+records which one produced a stored result. A proposal compared with
 its own base revision reuses the ClauseChange rows stored at import, flags included.
 """
 
-import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from diff_match_patch import diff_match_patch
 from django.db import IntegrityError, transaction
 
 from contributions.models import Proposal, TextComparison
+from resolutions.comparisons import compute_changes
 from resolutions.models import Resolution, Revision
+from resolutions.text import ParseError
+from resolutions.text.worddiff import word_diff
 
-_TOKENS = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
-# Supplementary Private Use Area-B: code points no real text uses, one per distinct word.
-_PRIVATE_PLANE, _PLANE_SIZE = 0x100000, 65_534
 CHANGE_FIELDS = (
     "kind",
     "section",
@@ -98,17 +96,13 @@ def _changes(old, new) -> tuple[list[dict], str]:
     (old_text, lang), (new_text, _lang) = text_of(old), text_of(new)
     try:
         return _engine_changes(old_text, new_text, lang), "resolutions.text"
-    except (ImportError, ValueError):
-        # No engine yet, or a text it cannot parse as a resolution (its ParseError is a
-        # ValueError): compare paragraph by paragraph instead.
+    except ParseError:
         return paragraph_changes(old_text, new_text), "paragraphs"
 
 
 def _engine_changes(old_text: str, new_text: str, lang: str) -> list[dict]:
     # The engine and the detector together, as the public compare page and the import use
-    # them (resolutions.comparisons on main); same change shape, flags included.
-    from resolutions.comparisons import compute_changes
-
+    # them; same change shape, flags included.
     changes = []
     for change in compute_changes(old_text, new_text, lang or None):
         entry = {key: change.get(key, "") for key in CHANGE_FIELDS}
@@ -130,7 +124,7 @@ def paragraph_changes(old_text: str, new_text: str) -> list[dict]:
             changes += [_entry("unchanged", a, a, [[0, a]]) for a in olds]
             continue
         for a, b in zip(olds, news, strict=False):
-            changes.append(_entry("modified", a, b, word_ops(a, b)))
+            changes.append(_entry("modified", a, b, [list(op) for op in word_diff(a, b)]))
         changes += [_entry("deleted", a, "", [[-1, a]]) for a in olds[len(news) :]]
         changes += [_entry("added", "", b, [[1, b]]) for b in news[len(olds) :]]
     return changes
@@ -151,21 +145,3 @@ def _entry(kind: str, old: str, new: str, ops: list) -> dict:
         "flags": [],
         "highest_severity": "",
     }
-
-
-def word_ops(old: str, new: str) -> list[list]:
-    """Whole-word diff: words become single characters (dmp's line-mode trick), then back."""
-    old_tokens, new_tokens = _TOKENS.findall(old), _TOKENS.findall(new)
-    words = list(dict.fromkeys(old_tokens + new_tokens))
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0  # deterministic: never cut short by the clock
-    if len(words) >= _PLANE_SIZE:  # absurdly varied text: a character diff will do
-        diffs = dmp.diff_main(old, new, False)
-        dmp.diff_cleanupSemantic(diffs)
-        return [[op, text] for op, text in diffs]
-    code = {word: chr(_PRIVATE_PLANE + i) for i, word in enumerate(words)}
-    diffs = dmp.diff_main(
-        "".join(code[t] for t in old_tokens), "".join(code[t] for t in new_tokens), False
-    )
-    dmp.diff_cleanupSemantic(diffs)
-    return [[op, "".join(words[ord(ch) - _PRIVATE_PLANE] for ch in text)] for op, text in diffs]

@@ -9,6 +9,7 @@ from django_tasks import task
 
 from contributions.importing import ImportFailure, ImportMetadata, import_contribution
 from contributions.models import ImportJob
+from contributions.tasks import send_watch_digests
 
 
 def job_metadata(job: ImportJob) -> ImportMetadata:
@@ -80,15 +81,7 @@ def run_import_job(job_id: int) -> dict[str, Any]:
 
 
 def enqueue_watch_digests(contribution_ids: list[int]) -> None:
-    """One digest per reviewer for an import batch: the workspace's task, when it is installed.
-
-    The digest task (``contributions.tasks.send_watch_digests``) comes with the review
-    workspace; an import never fails for want of it.
-    """
-    try:
-        from contributions.tasks import send_watch_digests
-    except ImportError:
-        return
+    """One watchlist digest per reviewer for an import batch, sent by the task worker."""
     if contribution_ids:
         send_watch_digests.enqueue(sorted(set(contribution_ids)))
 

@@ -13,7 +13,11 @@ import pytest
 
 from tests.public.conftest import add_clauses, add_public_proposals
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: transactional tests restore the migrations' data (roles, watch terms).
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
@@ -27,8 +31,10 @@ document.addEventListener("securitypolicyviolation", (e) => {
 """
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def browser():
+    # Function-scoped and requested LAST: Playwright's sync API runs an event loop in this
+    # thread, and ORM calls made while it runs would open a second database connection.
     if not CHROMIUM.exists():
         if os.environ.get("CI") == "true":
             pytest.fail(f"{CHROMIUM} is missing: browser tests cannot run")
@@ -70,7 +76,7 @@ PAGES = [
 
 
 @pytest.mark.parametrize("width_name", list(WIDTHS))
-def test_it_renders_the_public_pages_in_chromium(browser, live_server, site, width_name):
+def test_it_renders_the_public_pages_in_chromium(live_server, site, width_name, browser):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     width = WIDTHS[width_name]
     context = browser.new_context(viewport={"width": width, "height": 900})

@@ -9,7 +9,7 @@ from django.db import connection
 from meetings.models import Group
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_it_round_trips_the_database_in_use(tmp_path, capsys):
     if connection.vendor == "sqlite":
         pytest.skip("the in-memory SQLite test database has no file; see the file test below")

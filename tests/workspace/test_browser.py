@@ -5,7 +5,6 @@ import os
 from pathlib import Path
 
 import pytest
-from django.test import override_settings
 
 from tests.conftest import PASSWORD, REPO_ROOT
 
@@ -20,20 +19,10 @@ ARGS = [
     "--no-first-run",
 ]
 
-pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _live_server_without_media(request):
-    """Start the live server with a string MEDIA_URL, then put the setting back.
-
-    Settings say MEDIA_URL = None (uploads are never served publicly), but Django's live
-    server wraps a media handler that needs a string (TypeError on every request otherwise).
-    """
-    # The test database first, so that it outlives the server (torn down in reverse order).
-    request.getfixturevalue("django_db_setup")
-    with override_settings(MEDIA_URL="/__uploads-not-served__/"):
-        request.getfixturevalue("live_server")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture

@@ -183,7 +183,7 @@ def test_it_refuses_a_read_only_user(client, read_only_user, flagged_proposal):
 # outright ("table is locked") instead of waiting; the sequential conflict tests above cover the
 # logic there, this one the real race on the production database.
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_it_lets_exactly_one_of_two_simultaneous_saves_win(
     reviewer, colleague, organisation, flagged_proposal
 ):
