@@ -18,6 +18,16 @@ from resolutions.models import Resolution, Revision
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "correct horse battery staple 42"
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = REPO_ROOT / "artifacts" / "screenshots"  # kept by CI as artefacts
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(scope="session")
@@ -73,6 +83,36 @@ def apt(db) -> Group:
         kind=Group.Kind.REGIONAL,
         origin_code="ACP",
     )
+
+
+@pytest.fixture
+def cept(db) -> Group:
+    return Group.objects.create(
+        code="CEPT",
+        name="European Conference of Postal and Telecommunications Administrations",
+        kind=Group.Kind.REGIONAL,
+        origin_code="ECP",
+    )
+
+
+@pytest.fixture
+def browser():
+    """Debian's headless Chromium driven by Playwright (which cannot download browsers here).
+
+    Request it LAST in a test: Playwright's sync API runs an event loop in this thread, and ORM
+    calls made while it runs would get a second, never-closed database connection.
+    """
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing: CI must install Debian's chromium")
+        pytest.skip(f"{CHROMIUM} is not installed here")
+    from playwright.sync_api import sync_playwright
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
 
 
 @pytest.fixture

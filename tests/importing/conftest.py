@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 
-from meetings.models import Group
 from resolutions.models import Revision, WatchTerm
 from tests.support.docx_builder import build_docx, paragraphs_from_diff
 
@@ -73,16 +72,6 @@ def geneva(resolution, geneva_text, watch_terms) -> Revision:
         adopted_on=dt.date(2022, 3, 9),
         language="fr",
         text=geneva_text,
-    )
-
-
-@pytest.fixture
-def cept(db) -> Group:
-    return Group.objects.create(
-        code="CEPT",
-        name="European Conference of Postal and Telecommunications Administrations",
-        kind=Group.Kind.REGIONAL,
-        origin_code="ECP",
     )
 
 

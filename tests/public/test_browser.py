@@ -6,11 +6,9 @@ Content-Security-Policy violation, and saves screenshots as CI artefacts.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
+from tests.conftest import SCREENSHOTS
 from tests.public.conftest import add_clauses, add_public_proposals
 
 # serialized_rollback: transactional tests restore the migrations' data (roles, watch terms).
@@ -19,8 +17,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 WIDTHS = {"desktop": 1280, "phone": 360}
 # Record violations from inside the page too: not every one reaches the console.
 WATCH_CSP = """
@@ -29,33 +25,6 @@ document.addEventListener("securitypolicyviolation", (e) => {
   window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI);
 });
 """
-
-
-@pytest.fixture
-def browser():
-    # Function-scoped and requested LAST: Playwright's sync API runs an event loop in this
-    # thread, and ORM calls made while it runs would open a second database connection.
-    if not CHROMIUM.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} is missing: browser tests cannot run")
-        pytest.skip(f"{CHROMIUM} is not installed")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
@@ -77,7 +46,6 @@ PAGES = [
 
 @pytest.mark.parametrize("width_name", list(WIDTHS))
 def test_it_renders_the_public_pages_in_chromium(live_server, site, width_name, browser):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     width = WIDTHS[width_name]
     context = browser.new_context(viewport={"width": width, "height": 900})
     context.add_init_script(WATCH_CSP)

@@ -217,16 +217,6 @@ def flagged_changes(flagged_proposal) -> list[ClauseChange]:
 
 
 @pytest.fixture
-def cept(db) -> Group:
-    return Group.objects.create(
-        code="CEPT",
-        name="European Conference of Postal and Telecommunications Administrations",
-        kind=Group.Kind.REGIONAL,
-        origin_code="ECP",
-    )
-
-
-@pytest.fixture
 def second_proposal(wtsa24, cept, res75, revision) -> Proposal:
     """CEPT proposes the same 'décide 4' as APT, and changes the TSAG clause differently."""
     contribution = Contribution.objects.create(

@@ -1,46 +1,14 @@
 """End to end in a real headless Chromium: the review flow, keyboard only where it matters,
 at desktop width and at 360 px."""
 
-import os
-from pathlib import Path
-
 import pytest
 
-from tests.conftest import PASSWORD, REPO_ROOT
-
-CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = REPO_ROOT / "artifacts" / "screenshots"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.conftest import PASSWORD, SCREENSHOTS
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def browser():
-    if not CHROMIUM.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} is missing: CI must install Debian's chromium")
-        pytest.skip(f"{CHROMIUM} is not installed here")
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API keeps an event loop running in this thread: Django then sees an
-    # async context and would give the ORM a second, never-closed connection. So tests list
-    # `browser` LAST (their data is created before it starts) and touch no ORM while it runs.
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield instance
-        instance.close()
 
 
 def _log_in(page, base: str, user) -> None:
@@ -78,7 +46,7 @@ def test_it_reviews_a_flagged_proposal_end_to_end(
         lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None,
     )
     _log_in(page, base, reviewer)
-    page.screenshot(path=str(SHOTS / "workspace-dashboard.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS / "workspace-dashboard.png"), full_page=True)
 
     # Open the flagged proposal from the dashboard.
     page.click(f"a[href='/workspace/proposals/{flagged_proposal.pk}/']")
@@ -96,7 +64,7 @@ def test_it_reviews_a_flagged_proposal_end_to_end(
     page.keyboard.press("k")
     assert _focused_id(page) == "change-5"
     assert page.evaluate("location.hash") == "#change-5"
-    page.screenshot(path=str(SHOTS / "workspace-review-flagged.png"))
+    page.screenshot(path=str(SCREENSHOTS / "workspace-review-flagged.png"))
 
     # With JavaScript, unfolding unchanged clauses happens in place.
     assert not page.is_visible("#change-0")
@@ -130,12 +98,12 @@ def test_it_reviews_a_flagged_proposal_end_to_end(
     history = page.inner_text(".history-list")
     assert "rita created the verdict on décide 4" in history
     assert "rita created the verdict on the whole proposal" in history
-    page.screenshot(path=str(SHOTS / "workspace-review-verdict.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS / "workspace-review-verdict.png"), full_page=True)
 
     page.goto(f"{base}/workspace/meetings/{wtsa24.pk}/matrix/")
     cell = page.inner_text(".matrix tbody tr:first-child td")
     assert "MOD" in cell and "high" in cell and "Concern" in cell
-    page.screenshot(path=str(SHOTS / "workspace-matrix.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS / "workspace-matrix.png"), full_page=True)
     assert errors == []
 
 
@@ -160,7 +128,7 @@ def test_it_fits_360_px_and_folds_without_javascript(
         page.goto(base + path)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, f"{name} is {width}px wide at 360px"
-        page.screenshot(path=str(SHOTS / f"workspace-360-{name}.png"), full_page=True)
+        page.screenshot(path=str(SCREENSHOTS / f"workspace-360-{name}.png"), full_page=True)
 
     # Without JavaScript the toggles are plain links and folds are <details>.
     nojs = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
