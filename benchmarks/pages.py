@@ -45,7 +45,7 @@ def _review_url() -> str:
 
 def _matrix_url() -> str:
     meeting = Meeting.objects.filter(contributions__isnull=False).order_by("-pk").first()
-    return reverse("workspace:matrix", args=[meeting.acronym])
+    return reverse("workspace:matrix", args=[meeting.pk])
 
 
 def _search_url() -> str:
