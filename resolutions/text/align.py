@@ -595,29 +595,32 @@ def _text_ops(old: str | None, new: str | None) -> tuple:
     return word_diff(old, new)
 
 
+def _text_change(section: str, key: str, a: str | None, b: str | None, level: str) -> Change:
+    """A change between two texts outside the clauses: a header line, an annex, a footnote."""
+    if a is None or b is None:
+        kind = ADDED if a is None else DELETED
+    else:
+        kind = UNCHANGED if a == b else MODIFIED
+    return Change(
+        kind=kind,
+        section=section,
+        section_key=key,
+        operative=False,
+        old_label=None,
+        new_label=None,
+        old_text=a,
+        new_text=b,
+        ops=_text_ops(a, b),
+        level=level,
+    )
+
+
 def _header_changes(old: Document, new: Document) -> list[tuple[tuple, Change]]:
     changes = []
     for name in HEADER_FIELDS:
         a, b = getattr(old, name) or None, getattr(new, name) or None
-        if a is None and b is None:
-            continue
-        if a is None or b is None:
-            kind = ADDED if a is None else DELETED
-        else:
-            kind = UNCHANGED if a == b else MODIFIED
-        change = Change(
-            kind=kind,
-            section=name,
-            section_key="header",
-            operative=False,
-            old_label=None,
-            new_label=None,
-            old_text=a,
-            new_text=b,
-            ops=_text_ops(a, b),
-            level=LEVEL_HEADER,
-        )
-        changes.append(((-1.0, 0, 0, 0), change))
+        if a is not None or b is not None:
+            changes.append(((-1.0, 0, 0, 0), _text_change(name, "header", a, b, LEVEL_HEADER)))
     return changes
 
 
@@ -632,25 +635,7 @@ def _appendix_changes(old: Document, new: Document) -> list[tuple[tuple, Change]
         for k in range(max(len(a_items), len(b_items))):
             a = a_items[k] if k < len(a_items) else None
             b = b_items[k] if k < len(b_items) else None
-            kind = (
-                ADDED
-                if a is None
-                else DELETED
-                if b is None
-                else (UNCHANGED if a == b else MODIFIED)
-            )
-            change = Change(
-                kind=kind,
-                section=f"{singular} {k + 1}",
-                section_key=singular,
-                operative=False,
-                old_label=None,
-                new_label=None,
-                old_text=a,
-                new_text=b,
-                ops=_text_ops(a, b),
-                level=level,
-            )
+            change = _text_change(f"{singular} {k + 1}", singular, a, b, level)
             changes.append(((float("inf"), 0, 0, 0), change))
     return changes
 
