@@ -1,7 +1,6 @@
 """read_document: format sniffing, every bad input of the import issue, text and PDF reading."""
 
 import io
-import struct
 import zipfile
 
 import pytest
@@ -11,6 +10,7 @@ from hypothesis import strategies as st
 from contributions.markup import split_proposals
 from contributions.readers import Limits, ReadError, ReadResult, read_document
 from contributions.readers.limits import DEFAULT_LIMITS, MB
+from tests.support.bombs import declared_huge_zip
 from tests.support.docx_builder import build_docx
 from tests.support.pdf_builder import blank_pdf, text_pdf
 
@@ -102,16 +102,7 @@ def test_it_refuses_a_zip_bomb_by_compression_ratio(docx_bytes):
 
 def test_it_refuses_a_zip_bomb_by_total_declared_size(docx_bytes):
     """A bomb's central directory announces gigabytes: refused before anything is inflated."""
-    stored = io.BytesIO()
-    with zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as package:
-        package.writestr("word/document.xml", b"x" * 100)
-    data = bytearray(stored.getvalue())
-    huge = struct.pack("<I", 2_250_000_000)
-    central = data.index(b"PK\x01\x02")
-    data[central + 24 : central + 28] = huge  # uncompressed size in the central directory
-    data[22:26] = huge  # and in the local header
-
-    assert _read_error(bytes(data), "p.docx") == (
+    assert _read_error(declared_huge_zip(), "p.docx") == (
         "zip bomb: uncompressed size 2.1 GB exceeds the 200 MB limit"
     )
 

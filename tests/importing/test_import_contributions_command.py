@@ -1,7 +1,6 @@
 """The import_contributions command: every bad input of the issue, batches, metadata, dry runs."""
 
 import io
-import struct
 import zipfile
 from io import StringIO
 from pathlib import Path
@@ -11,6 +10,7 @@ from django.core.management import CommandError, call_command
 
 from contributions.models import Contribution
 from tests.importing.conftest import snapshot
+from tests.support.bombs import declared_huge_zip
 from tests.support.docx_builder import build_docx
 from tests.support.pdf_builder import blank_pdf
 
@@ -37,19 +37,6 @@ def _replace_member(data: bytes, name: str, content: bytes) -> bytes:
     return out.getvalue()
 
 
-def _declared_huge() -> bytes:
-    """A zip whose directory announces 2.1 GB: refused before anything is inflated."""
-    stored = io.BytesIO()
-    with zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as package:
-        package.writestr("word/document.xml", b"x" * 100)
-    data = bytearray(stored.getvalue())
-    huge = struct.pack("<I", 2_250_000_000)
-    central = data.index(b"PK\x01\x02")
-    data[central + 24 : central + 28] = huge
-    data[22:26] = huge
-    return bytes(data)
-
-
 def _docx() -> bytes:
     return build_docx(["RÉSOLUTION 75 (Rév. Genève, 2022)", [("keep", "a) "), ("ins", "new")]])
 
@@ -64,7 +51,7 @@ BAD_INPUTS = {
     ),
     "zip bomb by total size": (
         "p.docx",
-        _declared_huge,
+        declared_huge_zip,
         "zip bomb: uncompressed size 2.1 GB exceeds the 200 MB limit",
     ),
     "XML bomb": (
