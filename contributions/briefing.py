@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext
 from docx import Document
 from docx.shared import Pt
 
@@ -81,9 +82,10 @@ def briefing_docx(
 ) -> bytes:
     document = Document()
     document.styles["Normal"].font.size = Pt(10)
-    document.add_heading(_clean(f"{meeting.acronym}: briefing pack"), level=0)
+    title = gettext("%(meeting)s: briefing pack") % {"meeting": meeting.acronym}
+    document.add_heading(_clean(title), level=0)
     if organisation is not None:
-        document.add_paragraph(_clean(f"Verdicts of {organisation.name}."))
+        document.add_paragraph(_clean(gettext("Verdicts of %(o)s.") % {"o": organisation.name}))
     for item in items:
         _add_item(document, item)
     buffer = io.BytesIO()
@@ -98,10 +100,10 @@ def _add_item(document, item: BriefingItem) -> None:
     document.add_paragraph(
         _clean(
             f"{proposal.contribution.number} ({', '.join(item.signatories) or '?'}); "
-            f"highest flag: {proposal.highest_severity}"
+            + gettext("highest flag: %(severity)s") % {"severity": proposal.highest_severity}
         )
     )
-    _add_verdict(document, item.verdict, "Our verdict on the proposal")
+    _add_verdict(document, item.verdict, gettext("Our verdict on the proposal"))
     for entry in item.changes:
         change = entry.change
         document.add_heading(
@@ -114,7 +116,7 @@ def _add_item(document, item: BriefingItem) -> None:
                 _clean(f"{flag.get('severity')} · {flag.get('category')}: {flag.get('reason')}"),
                 style="List Bullet",
             )
-        _add_verdict(document, entry.verdict, "Our verdict")
+        _add_verdict(document, entry.verdict, gettext("Our verdict"))
 
 
 def _add_ops(paragraph, ops) -> None:
@@ -131,5 +133,5 @@ def _add_verdict(document, verdict: Verdict | None, heading: str) -> None:
     if verdict.note:
         line += f" — {verdict.note}"
     if verdict.suggested_response:
-        line += f" Suggested response: {verdict.suggested_response}"
+        line += " " + gettext("Suggested response: %(text)s") % {"text": verdict.suggested_response}
     document.add_paragraph(_clean(line))
