@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -344,7 +345,11 @@ class Verdict(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organisation}: {self.get_value_display()} on {self.proposal}"
+        return gettext("%(organisation)s: %(value)s on %(proposal)s") % {
+            "organisation": self.organisation,
+            "value": self.get_value_display(),
+            "proposal": self.proposal,
+        }
 
 
 # --- importer: background imports ---

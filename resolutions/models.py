@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -67,7 +68,11 @@ class Resolution(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_assembly_display()} Resolution {self.number}"
+        # In the reader's language ("Résolution 75 (AMNT)"): the workspace and the admin show it.
+        return gettext("%(assembly)s Resolution %(number)s") % {
+            "assembly": self.get_assembly_display(),
+            "number": self.number,
+        }
 
     def save(self, *args, **kwargs):
         digits = "".join(ch for ch in self.number if ch.isdigit())
@@ -258,7 +263,7 @@ class Watch(models.Model):
 
     def __str__(self) -> str:
         target = self.resolution or self.category or self.term
-        return f"{self.user} watches {target}"
+        return gettext("%(user)s watches %(target)s") % {"user": self.user, "target": target}
 
 
 class RevisionComparison(models.Model):
