@@ -25,7 +25,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from contributions.import_tasks import (
@@ -42,7 +42,11 @@ from meetings.models import Group, Meeting
 
 STAGING = "import-staging"
 # What an import did to a contribution (contributions.importing's statuses), as staff read it.
-_STATUSES = {"created": _("created"), "updated": _("updated"), "unchanged": _("unchanged")}
+_STATUSES = {
+    "created": pgettext_lazy("import status", "created"),
+    "updated": pgettext_lazy("import status", "updated"),
+    "unchanged": pgettext_lazy("import status", "unchanged"),
+}
 _SALT = "contributions.import-preview"
 _TOKEN_AGE = 3600  # seconds a preview stays confirmable
 

@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from contributions.forms import VerdictForm
@@ -29,6 +29,12 @@ from contributions.views.access import (
 )
 
 _TRACKED = ("value", "note", "suggested_response")
+# "<who> <action> the verdict on <target>": a verb, distinct from the same English words elsewhere.
+_ACTIONS = {
+    "+": pgettext_lazy("verdict history", "created"),
+    "~": pgettext_lazy("verdict history", "changed"),
+    "-": pgettext_lazy("verdict history", "deleted"),
+}
 _LABELS = {
     "value": gettext_lazy("verdict"),
     "note": gettext_lazy("note"),
@@ -293,9 +299,7 @@ def _history(proposal, organisation, changes) -> list[HistoryEntry]:
                 when=record.history_date,
                 who=str(record.history_user or _("unknown")),
                 target=labels.get(record.change_id, _("the whole proposal")),
-                action={"+": _("created"), "~": _("changed"), "-": _("deleted")}[
-                    record.history_type
-                ],
+                action=str(_ACTIONS[record.history_type]),
                 changes=tuple(d for d in diffs if d[1] != d[2]),
             )
         )
