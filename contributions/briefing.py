@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from docx import Document
 from docx.shared import Pt
 
+from contributions.keywords import change_kind, flag_category, section_name, severity
 from contributions.models import ClauseChange, Organisation, Proposal, Submission, Verdict
 from contributions.severity import severity_rank
 from meetings.models import Meeting
@@ -97,23 +98,27 @@ def _add_item(document, item: BriefingItem) -> None:
     proposal = item.proposal
     target = proposal.resolution or proposal.draft_label
     document.add_heading(_clean(f"{proposal.action} {target}"), level=1)
-    document.add_paragraph(
-        _clean(
-            f"{proposal.contribution.number} ({', '.join(item.signatories) or '?'}); "
-            + gettext("highest flag: %(severity)s") % {"severity": proposal.highest_severity}
-        )
-    )
+    level = severity(proposal.highest_severity)
+    highest = gettext("highest flag: %(severity)s") % {"severity": level}
+    signatories = ", ".join(item.signatories) or "?"
+    document.add_paragraph(_clean(f"{proposal.contribution.number} ({signatories}); {highest}"))
     _add_verdict(document, item.verdict, gettext("Our verdict on the proposal"))
     for entry in item.changes:
         change = entry.change
         document.add_heading(
-            _clean(f"{change.section} {change.new_label or change.old_label} ({change.kind})"),
+            _clean(
+                f"{section_name(change.section)} {change.new_label or change.old_label} "
+                f"({change_kind(change.kind)})"
+            ),
             level=2,
         )
         _add_ops(document.add_paragraph(), change.ops)
         for flag in change.flags:
             document.add_paragraph(
-                _clean(f"{flag.get('severity')} · {flag.get('category')}: {flag.get('reason')}"),
+                _clean(
+                    f"{severity(flag.get('severity'))} · {flag_category(flag.get('category'))}: "
+                    f"{flag.get('reason')}"
+                ),
                 style="List Bullet",
             )
         _add_verdict(document, entry.verdict, gettext("Our verdict"))

@@ -1,28 +1,8 @@
 from django import template
-from django.utils.translation import gettext_lazy as _
 
-from resolutions.models import WatchTerm
+from contributions import keywords
 
 register = template.Library()
-
-# The engine and the detector store English keywords; staff read them in their own language.
-_KINDS = {
-    "unchanged": _("unchanged"),
-    "modified": _("modified"),
-    "added": _("added"),
-    "deleted": _("deleted"),
-    "moved": _("moved"),
-    "relabelled": _("relabelled"),
-}
-_RELATIONS = {"split": _("split"), "merged": _("merged")}
-_SEVERITIES = {"low": _("low"), "medium": _("medium"), "high": _("high")}
-_HIT_KINDS = {
-    "resolution": _("resolution"),
-    "revision": _("revision"),
-    "contribution": _("contribution"),
-    "proposal": _("proposal"),
-    "note": _("note"),
-}
 
 
 @register.filter
@@ -35,31 +15,10 @@ def as_list(value) -> list[str]:
     return [str(item) for item in value]
 
 
-def _named(names: dict, value) -> str:
-    """The translated name of a stored keyword; an unknown keyword is shown as it is."""
-    return str(names.get(value, value or ""))
-
-
-@register.filter
-def change_kind(value: str) -> str:
-    return _named(_KINDS, value)
-
-
-@register.filter
-def relation(value: str) -> str:
-    return _named(_RELATIONS, value)
-
-
-@register.filter
-def severity(value: str) -> str:
-    return _named(_SEVERITIES, value)
-
-
-@register.filter
-def flag_category(value: str) -> str:
-    return _named(dict(WatchTerm.Category.choices), value)
-
-
-@register.filter
-def hit_kind(value: str) -> str:
-    return _named(_HIT_KINDS, value)
+# The engine's stored keywords in the reader's language (see contributions.keywords).
+register.filter("change_kind", keywords.change_kind)
+register.filter("relation", keywords.relation)
+register.filter("severity", keywords.severity)
+register.filter("flag_category", keywords.flag_category)
+register.filter("hit_kind", keywords.hit_kind)
+register.filter("section_name", keywords.section_name)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from contributions.forms import VerdictForm
+from contributions.keywords import section_name
 from contributions.models import ClauseChange, Organisation, Proposal, Submission, Verdict
 from contributions.verdicts import VerdictConflict, save_verdict
 from contributions.views.access import (
@@ -283,7 +284,9 @@ def _history(proposal, organisation, changes) -> list[HistoryEntry]:
         .select_related("history_user")
         .order_by("history_date", "history_id")
     )
-    labels = {c.pk: f"{c.section} {c.new_label or c.old_label}".strip() for c in changes}
+    labels = {
+        c.pk: f"{section_name(c.section)} {c.new_label or c.old_label}".strip() for c in changes
+    }
     previous: dict[int, object] = {}
     entries = []
     for record in records:

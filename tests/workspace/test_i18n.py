@@ -5,6 +5,9 @@ import re
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
+
+from contributions.keywords import change_kind, flag_category, section_name, severity
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +52,14 @@ def test_it_keeps_english_for_a_reviewer_who_did_not_choose_french(
     assert '<span class="badge kind">modified</span>' in tsag
     assert "Internet operation and resources" in tsag
     assert "Verdict history" in body
+
+
+def test_the_engines_keywords_are_named_in_french_and_headings_pass_through():
+    with translation.override("fr"):
+        assert section_name("designation") == "désignation"
+        assert section_name("annex 2") == "annexe 2"
+        assert section_name("décide") == "décide"  # the document's own heading
+        assert change_kind("relabelled") == "renuméroté"
+        assert flag_category("human-rights") == "Droits de l’homme"
+        assert severity("") == ""
+    assert section_name("footnote 3") == "footnote 3"
