@@ -134,7 +134,10 @@ def _add_ops(paragraph, ops) -> None:
 def _add_verdict(document, verdict: Verdict | None, heading: str) -> None:
     if verdict is None:
         return
-    line = f"{heading}: {verdict.get_value_display()}"
+    line = gettext("%(heading)s: %(verdict)s") % {
+        "heading": heading,
+        "verdict": verdict.get_value_display(),
+    }
     if verdict.note:
         line += f" — {verdict.note}"
     if verdict.suggested_response:

@@ -107,7 +107,7 @@ def test_the_workspace_dashboard_speaks_french_to_a_reviewer_who_chose_it(
     assert '<html lang="fr">' in content
     assert "<h1>Tableau de bord</h1>" in content
     assert "Liste de suivi" in content and "Espace de travail" in content
-    assert "propositions en attente d’examen" in content
+    assert "<strong>1</strong> proposition en attente d’examen" in content  # French plural
     assert "En attente d’examen, signalements les plus graves en premier" in content
     assert ">Élevée</span>" in content  # the proposal's highest flag
     assert "Résolution 75 (AMNT)" in content  # the model's str() follows the language too
