@@ -25,6 +25,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from contributions.import_tasks import (
@@ -40,27 +41,43 @@ from contributions.readers.limits import human_size
 from meetings.models import Group, Meeting
 
 STAGING = "import-staging"
+# What an import did to a contribution (contributions.importing's statuses), as staff read it.
+_STATUSES = {
+    "created": pgettext_lazy("import status", "created"),
+    "updated": pgettext_lazy("import status", "updated"),
+    "unchanged": pgettext_lazy("import status", "unchanged"),
+}
 _SALT = "contributions.import-preview"
 _TOKEN_AGE = 3600  # seconds a preview stays confirmable
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(help_text=_(".docx (tracked changes welcome), .pdf, .txt or .md"))
-    meeting = forms.ModelChoiceField(queryset=Meeting.objects.order_by("-start_date"))
+    file = forms.FileField(
+        label=_("File"), help_text=_(".docx (tracked changes welcome), .pdf, .txt or .md")
+    )
+    meeting = forms.ModelChoiceField(
+        label=_("Meeting"), queryset=Meeting.objects.order_by("-start_date")
+    )
     number = forms.CharField(
-        max_length=80, required=False, help_text=_("Default: the file name without extension.")
+        label=_("Number"),
+        max_length=80,
+        required=False,
+        help_text=_("Default: the file name without extension."),
     )
-    title = forms.CharField(max_length=500, required=False)
+    title = forms.CharField(label=_("Title"), max_length=500, required=False)
     submitters = forms.ModelMultipleChoiceField(
-        queryset=Group.objects.order_by("code"), required=False
+        label=_("Submitters"), queryset=Group.objects.order_by("code"), required=False
     )
-    date = forms.DateField(required=False, help_text=_("YYYY-MM-DD"))
+    date = forms.DateField(label=_("Date"), required=False, help_text=_("YYYY-MM-DD"))
     language = forms.ChoiceField(
+        label=_("Language"),
         choices=[("", _("Detect")), ("en", "English"), ("fr", "Français"), ("es", "Español")],
         required=False,
     )
     visibility = forms.ChoiceField(
-        choices=Contribution.Visibility.choices, initial=Contribution.Visibility.RESTRICTED
+        label=_("Visibility"),
+        choices=Contribution.Visibility.choices,
+        initial=Contribution.Visibility.RESTRICTED,
     )
 
     def clean_file(self):
@@ -68,11 +85,13 @@ class ImportForm(forms.Form):
         limit = settings.ITU_TRACKER_IMPORT_MAX_BYTES
         if upload.size > limit:
             raise forms.ValidationError(
-                f"{upload.name}: file is {human_size(upload.size)}, over the "
-                f"{human_size(limit)} limit"
+                _("%(name)s: file is %(size)s, over the %(limit)s limit")
+                % {"name": upload.name, "size": human_size(upload.size), "limit": human_size(limit)}
             )
         if PurePath(upload.name).suffix.lower() not in EXTENSIONS:
-            raise forms.ValidationError(f"{upload.name}: expected .docx, .pdf, .txt or .md")
+            raise forms.ValidationError(
+                _("%(name)s: expected .docx, .pdf, .txt or .md") % {"name": upload.name}
+            )
         return upload
 
     def metadata(self) -> ImportMetadata:
@@ -163,6 +182,7 @@ class ImportAdminMixin:
         )
         context = {
             "outcome": outcome,
+            "status": status_label(outcome.status),
             "token": token,
             "meeting": meeting,
             "size": human_size(len(data)),
@@ -203,9 +223,18 @@ class ImportAdminMixin:
             enqueue_watch_digests([outcome.contribution.pk])
         messages.success(
             request,
-            f"{job.filename}: {outcome.status} {outcome.contribution} — "
-            f"{len(outcome.proposals)} proposal(s), {outcome.changes} change(s), "
-            f"{outcome.flags} flag(s).",
+            gettext(
+                "%(file)s: %(status)s %(contribution)s — %(proposals)s proposal(s), "
+                "%(changes)s change(s), %(flags)s flag(s)."
+            )
+            % {
+                "file": job.filename,
+                "status": status_label(outcome.status),
+                "contribution": outcome.contribution,
+                "proposals": len(outcome.proposals),
+                "changes": outcome.changes,
+                "flags": outcome.flags,
+            },
         )
         return redirect("admin:contributions_contribution_change", outcome.contribution.pk)
 
@@ -215,7 +244,11 @@ class ImportAdminMixin:
         result = run_import_job.enqueue(job.pk)
         job.task_id = str(result.id)
         job.save(update_fields=["task_id", "updated"])
-        messages.info(request, f"{job.filename} is large: it is being imported in the background.")
+        messages.info(
+            request,
+            gettext("%(file)s is large: it is being imported in the background.")
+            % {"file": job.filename},
+        )
         return redirect("admin:contributions_importjob_change", job.pk)
 
     def _render(self, request: HttpRequest, template: str, context: dict) -> HttpResponse:
@@ -227,6 +260,11 @@ class ImportAdminMixin:
             **context,
         }
         return render(request, f"admin/contributions/contribution/{template}", context)
+
+
+def status_label(status: str) -> str:
+    """An import status in the staff member's language (unknown ones as they are)."""
+    return str(_STATUSES.get(status, status))
 
 
 def _clean_staging() -> None:
@@ -292,12 +330,14 @@ class ImportJobAdmin(admin.ModelAdmin):
         if not result:
             return "—"
         return format_html(
-            "{} {}: {} proposal(s), {} change(s), {} flag(s)",
-            result.get("status", ""),
-            result.get("number", ""),
-            len(result.get("proposals", [])),
-            result.get("changes", 0),
-            result.get("flags", 0),
+            gettext(
+                "{status} {number}: {proposals} proposal(s), {changes} change(s), {flags} flag(s)"
+            ),
+            status=status_label(result.get("status", "")),
+            number=result.get("number", ""),
+            proposals=len(result.get("proposals", [])),
+            changes=result.get("changes", 0),
+            flags=result.get("flags", 0),
         )
 
     @admin.display(description=_("contribution"))

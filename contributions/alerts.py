@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
+from django.utils.translation import gettext, ngettext
 
 from contributions.models import ClauseChange, Proposal
 from resolutions.models import Watch
@@ -61,15 +62,15 @@ def build_digests(contribution_ids: list[int]) -> list[Digest]:
 def _reason(watch: Watch, proposal: Proposal) -> str | None:
     changes = list(proposal.changes.all())
     if watch.resolution_id and watch.resolution_id == proposal.resolution_id:
-        return f"you watch {watch.resolution}"
+        return gettext("you watch %(resolution)s") % {"resolution": watch.resolution}
     if watch.category:
         categories = {f.get("category") for c in changes for f in c.flags or ()}
         if watch.category in categories:
-            return f"flagged {watch.get_category_display()}"
+            return gettext("flagged %(category)s") % {"category": watch.get_category_display()}
     if watch.term_id:
         needle = watch.term.pattern.casefold()
         if any(needle in (c.new_text or "").casefold() for c in changes):
-            return f"mentions “{watch.term.pattern}”"
+            return gettext("mentions “%(term)s”") % {"term": watch.term.pattern}
     return None
 
 
@@ -85,7 +86,11 @@ def send_watch_digests(contribution_ids: list[int]) -> int:
 
 def _message(digest: Digest) -> EmailMessage:
     count = len(digest.items)
-    subject = f"ITU Tracker: {count} new proposal{'s' if count != 1 else ''} on your watchlist"
+    subject = ngettext(
+        "ITU Tracker: %(count)d new proposal on your watchlist",
+        "ITU Tracker: %(count)d new proposals on your watchlist",
+        count,
+    ) % {"count": count}
     body = render_to_string(
         "workspace/email/digest.txt",
         {"user": digest.user, "items": digest.items, "site": getattr(settings, "SITE_URL", "")},

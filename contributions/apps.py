@@ -1,9 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class ContributionsConfig(AppConfig):
     name = "contributions"
+    verbose_name = _("Contributions")
 
     def ready(self) -> None:
         from itu_tracker.roles import ensure_roles

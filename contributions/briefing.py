@@ -6,9 +6,11 @@ import re
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext
 from docx import Document
 from docx.shared import Pt
 
+from contributions.keywords import change_kind, flag_category, section_name, severity
 from contributions.models import ClauseChange, Organisation, Proposal, Submission, Verdict
 from contributions.severity import severity_rank
 from meetings.models import Meeting
@@ -81,9 +83,10 @@ def briefing_docx(
 ) -> bytes:
     document = Document()
     document.styles["Normal"].font.size = Pt(10)
-    document.add_heading(_clean(f"{meeting.acronym}: briefing pack"), level=0)
+    title = gettext("%(meeting)s: briefing pack") % {"meeting": meeting.acronym}
+    document.add_heading(_clean(title), level=0)
     if organisation is not None:
-        document.add_paragraph(_clean(f"Verdicts of {organisation.name}."))
+        document.add_paragraph(_clean(gettext("Verdicts of %(o)s.") % {"o": organisation.name}))
     for item in items:
         _add_item(document, item)
     buffer = io.BytesIO()
@@ -95,26 +98,30 @@ def _add_item(document, item: BriefingItem) -> None:
     proposal = item.proposal
     target = proposal.resolution or proposal.draft_label
     document.add_heading(_clean(f"{proposal.action} {target}"), level=1)
-    document.add_paragraph(
-        _clean(
-            f"{proposal.contribution.number} ({', '.join(item.signatories) or '?'}); "
-            f"highest flag: {proposal.highest_severity}"
-        )
-    )
-    _add_verdict(document, item.verdict, "Our verdict on the proposal")
+    level = severity(proposal.highest_severity)
+    highest = gettext("highest flag: %(severity)s") % {"severity": level}
+    signatories = ", ".join(item.signatories) or "?"
+    document.add_paragraph(_clean(f"{proposal.contribution.number} ({signatories}); {highest}"))
+    _add_verdict(document, item.verdict, gettext("Our verdict on the proposal"))
     for entry in item.changes:
         change = entry.change
         document.add_heading(
-            _clean(f"{change.section} {change.new_label or change.old_label} ({change.kind})"),
+            _clean(
+                f"{section_name(change.section)} {change.new_label or change.old_label} "
+                f"({change_kind(change.kind)})"
+            ),
             level=2,
         )
         _add_ops(document.add_paragraph(), change.ops)
         for flag in change.flags:
             document.add_paragraph(
-                _clean(f"{flag.get('severity')} · {flag.get('category')}: {flag.get('reason')}"),
+                _clean(
+                    f"{severity(flag.get('severity'))} · {flag_category(flag.get('category'))}: "
+                    f"{flag.get('reason')}"
+                ),
                 style="List Bullet",
             )
-        _add_verdict(document, entry.verdict, "Our verdict")
+        _add_verdict(document, entry.verdict, gettext("Our verdict"))
 
 
 def _add_ops(paragraph, ops) -> None:
@@ -127,9 +134,12 @@ def _add_ops(paragraph, ops) -> None:
 def _add_verdict(document, verdict: Verdict | None, heading: str) -> None:
     if verdict is None:
         return
-    line = f"{heading}: {verdict.get_value_display()}"
+    line = gettext("%(heading)s: %(verdict)s") % {
+        "heading": heading,
+        "verdict": verdict.get_value_display(),
+    }
     if verdict.note:
         line += f" — {verdict.note}"
     if verdict.suggested_response:
-        line += f" Suggested response: {verdict.suggested_response}"
+        line += " " + gettext("Suggested response: %(text)s") % {"text": verdict.suggested_response}
     document.add_paragraph(_clean(line))

@@ -35,6 +35,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q
+from django.utils.translation import gettext
 
 from contributions.markup import ProposalMarkup, split_proposals
 from contributions.matching import MatchError, find_resolution, find_revision
@@ -272,7 +273,11 @@ def _plan(result: ReadResult, meeting: Meeting, report: Progress) -> list[_Plan]
     rules = active_rules()
     plans = []
     for order, markup in enumerate(markups):
-        where = f"proposal {markup.identifier}" if markup.identifier else "the document"
+        where = (
+            gettext("proposal %(identifier)s") % {"identifier": markup.identifier}
+            if markup.identifier
+            else gettext("the document")
+        )
         try:
             plans.append(_plan_one(order, markup, meeting, rules))
         except (MatchError, ParseError) as error:
@@ -288,7 +293,7 @@ def _plan_one(
     if action is None:
         if not markup.resolution_number:
             raise MatchError(
-                "no proposal marker (MOD, ADD, SUP, NOC…) and no RESOLUTION heading found"
+                gettext("no proposal marker (MOD, ADD, SUP, NOC…) and no RESOLUTION heading found")
             )
         action = "MOD"  # a clean text of an existing resolution: compared with its base
     if action in _ADD:  # a new text: nothing to match a base against
@@ -298,7 +303,10 @@ def _plan_one(
         draft = markup.draft_label or ("" if resolution else markup.resolution_number or "")
         return _Plan(order, markup, action, resolution, None, draft, flagged)
     if not markup.resolution_number:
-        raise MatchError(f"{action} names no resolution (expected a RESOLUTION heading)")
+        raise MatchError(
+            gettext("%(action)s names no resolution (expected a RESOLUTION heading)")
+            % {"action": action}
+        )
     resolution = find_resolution(meeting, markup.resolution_number)
     base = find_revision(
         resolution, markup.base_label, meeting=meeting, proposed=markup.old_text is None
@@ -333,7 +341,8 @@ def _parse_base(base: Revision):
     try:
         return parse(base.text)
     except ParseError as error:
-        raise MatchError(f"base revision {base} cannot be parsed: {_line(error)}") from error
+        message = gettext("base revision %(base)s cannot be parsed: %(error)s")
+        raise MatchError(message % {"base": base, "error": _line(error)}) from error
 
 
 def _drift(document_old, base: Revision) -> list[str]:
@@ -341,15 +350,19 @@ def _drift(document_old, base: Revision) -> list[str]:
     try:
         official = parse(base.text)
     except ParseError:
-        return [f"base revision {base} could not be parsed: its text was not checked"]
+        return [
+            gettext("base revision %(base)s could not be parsed: its text was not checked")
+            % {"base": base}
+        ]
     edits = [c for c in compare(official, document_old).changes if c.kind != "unchanged"]
     if not edits:
         return []
     places = ", ".join(_place(c) for c in edits[:5]) + (" …" if len(edits) > 5 else "")
-    return [
-        f"the document's old text differs from {base.label} in {len(edits)} place(s) "
-        f"({places}): untracked edits or another base text; only tracked changes are compared"
-    ]
+    message = gettext(
+        "the document's old text differs from %(base)s in %(count)s place(s) (%(places)s): "
+        "untracked edits or another base text; only tracked changes are compared"
+    )
+    return [message % {"base": base.label, "count": len(edits), "places": places}]
 
 
 def _place(change: Any) -> str:
@@ -370,7 +383,9 @@ def _groups(codes: Iterable[str]) -> list[Group]:
             or Group.objects.filter(origin_code=code).order_by("pk").first()
         )
         if group is None:
-            raise ImportFailure(f"unknown submitter {code!r}: no group has this code")
+            raise ImportFailure(
+                gettext("unknown submitter %(code)s: no group has this code") % {"code": repr(code)}
+            )
         groups.append(group)
     return groups
 
@@ -418,9 +433,10 @@ def _write(
         return outcome
     except IntegrityError as error:
         _delete_files(stored)
-        raise ImportFailure(
-            f"the database refused the rows ({_line(error)}); was it imported at the same time?"
-        ) from error
+        message = gettext(
+            "the database refused the rows (%(error)s); was it imported at the same time?"
+        )
+        raise ImportFailure(message % {"error": _line(error)}) from error
     except Exception:
         _delete_files(stored)
         raise

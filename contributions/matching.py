@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from django.utils.translation import gettext
+
 from meetings.models import Meeting
 from resolutions.models import Assembly, Resolution, Revision
 
@@ -71,15 +73,23 @@ def find_resolution(meeting: Meeting, number: str) -> Resolution:
     if assembly:
         candidates = candidates.filter(assembly=assembly)
     found = list(candidates[:3])
-    where = f"{Assembly(assembly).label} " if assembly else ""
     if not found:
-        raise MatchError(f"unknown resolution: {where}Resolution {number} is not in the database")
+        name = (
+            gettext("%(assembly)s Resolution %(number)s")
+            % {"assembly": Assembly(assembly).label, "number": number}
+            if assembly
+            else gettext("Resolution %(number)s") % {"number": number}
+        )
+        raise MatchError(
+            gettext("unknown resolution: %(name)s is not in the database") % {"name": name}
+        )
     if len(found) > 1:
         assemblies = ", ".join(sorted(r.get_assembly_display() for r in found))
-        raise MatchError(
-            f"Resolution {number} exists for several assemblies ({assemblies}); "
-            f"import into a meeting of the right assembly"
+        message = gettext(
+            "Resolution %(number)s exists for several assemblies (%(assemblies)s); "
+            "import into a meeting of the right assembly"
         )
+        raise MatchError(message % {"number": number, "assemblies": assemblies})
     return found[0]
 
 
@@ -100,11 +110,17 @@ def find_revision(
         if len(exact) == 1 or (not exact and len(same_year) == 1):
             return (exact or same_year)[0]
         if not (proposed and year and int(year) >= meeting.start_date.year):
-            known = ", ".join(r.label for r in revisions) or "none"
+            known = ", ".join(r.label for r in revisions) or gettext("none")
+            message = gettext(
+                "unknown base revision: %(resolution)s has no revision %(label)s (known: %(known)s)"
+            )
             raise MatchError(
-                f"unknown base revision: {resolution} has no revision {label!r} (known: {known})"
+                message % {"resolution": resolution, "label": repr(label), "known": known}
             )
     published = [r for r in revisions if r.is_published]
     if not published:
-        raise MatchError(f"unknown base revision: {resolution} has no published revision")
+        raise MatchError(
+            gettext("unknown base revision: %(resolution)s has no published revision")
+            % {"resolution": resolution}
+        )
     return max(published, key=lambda r: (r.adopted_on is not None, r.adopted_on, r.pk))

@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 
 from contributions.models import ClauseChange, Organisation, Proposal, Submission, Verdict
 from meetings.models import Group, Meeting
@@ -29,7 +30,7 @@ class Entry:
     verdict: str
 
     def as_text(self) -> str:
-        parts = [self.action, self.severity or "no flag", self.verdict or self.status]
+        parts = [self.action, self.severity or gettext("no flag"), self.verdict or self.status]
         return " · ".join(parts)
 
 
@@ -48,7 +49,7 @@ class Matrix:
     rows: tuple[Row, ...]
 
     def header(self) -> list[str]:
-        return ["Resolution", "Title", *(group.code for group in self.groups)]
+        return [gettext("Resolution"), gettext("Title"), *(group.code for group in self.groups)]
 
     def table(self) -> list[list[str]]:
         """Header then one line per resolution: what the exports write."""
@@ -141,5 +142,6 @@ def _row_key(proposal: Proposal) -> tuple:
 def _row_meta(proposal: Proposal) -> tuple[str, str, int | None]:
     resolution = proposal.resolution
     if resolution is None:
-        return (f"New resolution {proposal.draft_label}".strip(), "", None)
+        label = gettext("New resolution %(label)s") % {"label": proposal.draft_label}
+        return (label.strip(), "", None)
     return (str(resolution), resolution.title, resolution.pk)

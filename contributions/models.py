@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -29,33 +30,60 @@ class Contribution(models.Model):
         PUBLIC = "public", _("Public")
         RESTRICTED = "restricted", _("Restricted (accredited users only)")
 
-    number = models.CharField(max_length=80, help_text=_('e.g. "C23/66" or "Document 37-Add.22"'))
-    title = models.CharField(max_length=500)
-    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="contributions")
+    number = models.CharField(
+        max_length=80,
+        help_text=_('e.g. "C23/66" or "Document 37-Add.22"'),
+        verbose_name=_("number"),
+    )
+    title = models.CharField(max_length=500, verbose_name=_("title"))
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, related_name="contributions", verbose_name=_("meeting")
+    )
     submitters = models.ManyToManyField(
-        Group, through="Submission", related_name="contributions", blank=True
+        Group,
+        through="Submission",
+        related_name="contributions",
+        blank=True,
+        verbose_name=_("submitters"),
     )
     cosponsor_count = models.PositiveIntegerField(
-        null=True, blank=True, help_text=_("As the record states, when names are not listed.")
+        null=True,
+        blank=True,
+        help_text=_("As the record states, when names are not listed."),
+        verbose_name=_("cosponsor count"),
     )
-    date = models.DateField(null=True, blank=True)
-    language = models.CharField(max_length=8, default="en")
-    abstract = models.TextField(blank=True)
-    source_file = models.FileField(upload_to="contributions/%Y/", blank=True)
-    content_hash = models.CharField(max_length=64, blank=True, editable=False)
+    date = models.DateField(null=True, blank=True, verbose_name=_("date"))
+    language = models.CharField(max_length=8, default="en", verbose_name=_("language"))
+    abstract = models.TextField(blank=True, verbose_name=_("abstract"))
+    source_file = models.FileField(
+        upload_to="contributions/%Y/", blank=True, verbose_name=_("source file")
+    )
+    content_hash = models.CharField(
+        max_length=64, blank=True, editable=False, verbose_name=_("content hash")
+    )
     visibility = models.CharField(
-        max_length=16, choices=Visibility.choices, default=Visibility.RESTRICTED
+        max_length=16,
+        choices=Visibility.choices,
+        default=Visibility.RESTRICTED,
+        verbose_name=_("visibility"),
     )
     imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("imported by"),
     )
-    created = models.DateTimeField(auto_now_add=True)
-    updated = models.DateTimeField(auto_now=True)
+    created = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+    updated = models.DateTimeField(auto_now=True, verbose_name=_("updated"))
     history = HistoricalRecords()
 
     objects = ContributionQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("contribution")
+        verbose_name_plural = _("contributions")
         ordering = ["-created"]
         constraints = [
             models.UniqueConstraint(
@@ -78,12 +106,18 @@ class Submission(models.Model):
         SUBMITTER = "submitter", _("Submitter")
         COSPONSOR = "cosponsor", _("Co-sponsor")
 
-    contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE)
-    group = models.ForeignKey(Group, on_delete=models.PROTECT)
-    role = models.CharField(max_length=16, choices=Role.choices, default=Role.SUBMITTER)
+    contribution = models.ForeignKey(
+        Contribution, on_delete=models.CASCADE, verbose_name=_("contribution")
+    )
+    group = models.ForeignKey(Group, on_delete=models.PROTECT, verbose_name=_("group"))
+    role = models.CharField(
+        max_length=16, choices=Role.choices, default=Role.SUBMITTER, verbose_name=_("role")
+    )
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
         ordering = ["contribution", "role", "group"]
         constraints = [
             models.UniqueConstraint(fields=["contribution", "group"], name="unique_submission"),
@@ -115,35 +149,62 @@ class Proposal(models.Model):
         REVIEWED = "reviewed", _("Reviewed")
 
     contribution = models.ForeignKey(
-        Contribution, on_delete=models.CASCADE, related_name="proposals"
+        Contribution,
+        on_delete=models.CASCADE,
+        related_name="proposals",
+        verbose_name=_("contribution"),
     )
-    order = models.PositiveIntegerField(default=0)
-    action = models.CharField(max_length=8, choices=Action.choices)
+    order = models.PositiveIntegerField(default=0, verbose_name=_("order"))
+    action = models.CharField(max_length=8, choices=Action.choices, verbose_name=_("action"))
     identifier = models.CharField(
-        max_length=80, blank=True, help_text=_("As the ITU prints it, e.g. ACP/37A22/1.")
+        max_length=80,
+        blank=True,
+        help_text=_("As the ITU prints it, e.g. ACP/37A22/1."),
+        verbose_name=_("identifier"),
     )
     resolution = models.ForeignKey(
-        Resolution, null=True, blank=True, on_delete=models.PROTECT, related_name="proposals"
+        Resolution,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="proposals",
+        verbose_name=_("resolution"),
     )
     draft_label = models.CharField(
-        max_length=80, blank=True, help_text=_('For a draft new resolution, e.g. "[APT-1]".')
+        max_length=80,
+        blank=True,
+        help_text=_('For a draft new resolution, e.g. "[APT-1]".'),
+        verbose_name=_("draft label"),
     )
     base_revision = models.ForeignKey(
-        Revision, null=True, blank=True, on_delete=models.PROTECT, related_name="proposals"
+        Revision,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="proposals",
+        verbose_name=_("base revision"),
     )
-    proposed_text = models.TextField(blank=True)
-    reasons = models.TextField(blank=True)
+    proposed_text = models.TextField(blank=True, verbose_name=_("proposed text"))
+    reasons = models.TextField(blank=True, verbose_name=_("reasons"))
     # Stored at import so no page ever re-diffs (see contributions.importing).
-    score = models.FloatField(default=0)
+    score = models.FloatField(default=0, verbose_name=_("score"))
     highest_severity = models.CharField(
-        max_length=8, choices=Severity.choices, blank=True, default=""
+        max_length=8,
+        choices=Severity.choices,
+        blank=True,
+        default="",
+        verbose_name=_("highest severity"),
     )
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.AWAITING)
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.AWAITING, verbose_name=_("status")
+    )
     history = HistoricalRecords()
 
     objects = ProposalQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
         ordering = ["contribution", "order"]
         constraints = [
             models.UniqueConstraint(fields=["contribution", "order"], name="unique_proposal_order"),
@@ -165,26 +226,36 @@ class ClauseChange(models.Model):
     Derived from the texts at import (not edited by hand, so not versioned on its own).
     """
 
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="changes")
-    order = models.PositiveIntegerField()
-    kind = models.CharField(max_length=16)
-    section = models.CharField(max_length=500)
-    section_key = models.CharField(max_length=60, blank=True)
-    operative = models.BooleanField(default=False)
-    old_label = models.CharField(max_length=40, blank=True)
-    new_label = models.CharField(max_length=40, blank=True)
-    old_text = models.TextField(blank=True)
-    new_text = models.TextField(blank=True)
-    ops = models.JSONField(default=list)
-    relation = models.CharField(max_length=16, blank=True)
-    flags = models.JSONField(default=list, blank=True)
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, related_name="changes", verbose_name=_("proposal")
+    )
+    order = models.PositiveIntegerField(verbose_name=_("order"))
+    kind = models.CharField(max_length=16, verbose_name=_("kind"))
+    section = models.CharField(max_length=500, verbose_name=_("section"))
+    section_key = models.CharField(max_length=60, blank=True, verbose_name=_("section key"))
+    operative = models.BooleanField(default=False, verbose_name=_("operative"))
+    old_label = models.CharField(max_length=40, blank=True, verbose_name=_("old label"))
+    new_label = models.CharField(max_length=40, blank=True, verbose_name=_("new label"))
+    old_text = models.TextField(blank=True, verbose_name=_("old text"))
+    new_text = models.TextField(blank=True, verbose_name=_("new text"))
+    ops = models.JSONField(default=list, verbose_name=_("ops"))
+    relation = models.CharField(max_length=16, blank=True, verbose_name=_("relation"))
+    flags = models.JSONField(default=list, blank=True, verbose_name=_("flags"))
     highest_severity = models.CharField(
-        max_length=8, choices=Severity.choices, blank=True, default=""
+        max_length=8,
+        choices=Severity.choices,
+        blank=True,
+        default="",
+        verbose_name=_("highest severity"),
     )
     # Hash of (resolution, section, old text, new text): same change by several submitters.
-    fingerprint = models.CharField(max_length=64, blank=True, db_index=True)
+    fingerprint = models.CharField(
+        max_length=64, blank=True, db_index=True, verbose_name=_("fingerprint")
+    )
 
     class Meta:
+        verbose_name = _("clause change")
+        verbose_name_plural = _("clause changes")
         ordering = ["proposal", "order"]
         constraints = [
             models.UniqueConstraint(fields=["proposal", "order"], name="unique_change_order"),
@@ -197,13 +268,18 @@ class ClauseChange(models.Model):
 class Organisation(models.Model):
     """A CSO whose staff share verdicts."""
 
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField(max_length=200, unique=True, verbose_name=_("name"))
     members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, related_name="organisations", blank=True
+        settings.AUTH_USER_MODEL,
+        related_name="organisations",
+        blank=True,
+        verbose_name=_("members"),
     )
     history = HistoricalRecords(m2m_fields=[members])
 
     class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -220,24 +296,40 @@ class Verdict(models.Model):
         DISCUSS = "discuss", _("Needs discussion")
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="verdicts"
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="verdicts",
+        verbose_name=_("organisation"),
     )
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="verdicts")
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, related_name="verdicts", verbose_name=_("proposal")
+    )
     change = models.ForeignKey(
-        ClauseChange, null=True, blank=True, on_delete=models.CASCADE, related_name="verdicts"
+        ClauseChange,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="verdicts",
+        verbose_name=_("change"),
     )
-    value = models.CharField(max_length=16, choices=Value.choices)
-    note = models.TextField(blank=True)
-    suggested_response = models.TextField(blank=True)
+    value = models.CharField(max_length=16, choices=Value.choices, verbose_name=_("value"))
+    note = models.TextField(blank=True, verbose_name=_("note"))
+    suggested_response = models.TextField(blank=True, verbose_name=_("suggested response"))
     # Optimistic lock: a save must name the version it was edited from.
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(default=1, verbose_name=_("version"))
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("updated by"),
     )
-    updated = models.DateTimeField(auto_now=True)
+    updated = models.DateTimeField(auto_now=True, verbose_name=_("updated"))
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("verdict")
+        verbose_name_plural = _("verdicts")
         ordering = ["proposal", "change"]
         constraints = [
             models.UniqueConstraint(
@@ -253,7 +345,11 @@ class Verdict(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organisation}: {self.get_value_display()} on {self.proposal}"
+        return gettext("%(organisation)s: %(value)s on %(proposal)s") % {
+            "organisation": self.organisation,
+            "value": self.get_value_display(),
+            "proposal": self.proposal,
+        }
 
 
 # --- importer: background imports ---
@@ -266,26 +362,42 @@ class ImportJob(models.Model):
         SUCCEEDED = "succeeded", _("Succeeded")
         FAILED = "failed", _("Failed")
 
-    file = models.FileField(upload_to="imports/%Y/", blank=True)
-    filename = models.CharField(max_length=255)
-    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="import_jobs")
-    metadata = models.JSONField(default=dict, blank=True)
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
-    progress = models.PositiveSmallIntegerField(default=0)
-    step = models.CharField(max_length=120, blank=True)
-    result = models.JSONField(default=dict, blank=True)
-    error = models.TextField(blank=True)
+    file = models.FileField(upload_to="imports/%Y/", blank=True, verbose_name=_("file"))
+    filename = models.CharField(max_length=255, verbose_name=_("filename"))
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, related_name="import_jobs", verbose_name=_("meeting")
+    )
+    metadata = models.JSONField(default=dict, blank=True, verbose_name=_("metadata"))
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.QUEUED, verbose_name=_("status")
+    )
+    progress = models.PositiveSmallIntegerField(default=0, verbose_name=_("progress"))
+    step = models.CharField(max_length=120, blank=True, verbose_name=_("step"))
+    result = models.JSONField(default=dict, blank=True, verbose_name=_("result"))
+    error = models.TextField(blank=True, verbose_name=_("error"))
     contribution = models.ForeignKey(
-        Contribution, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Contribution,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("contribution"),
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("user"),
     )
-    task_id = models.CharField(max_length=64, blank=True)
-    created = models.DateTimeField(auto_now_add=True)
-    updated = models.DateTimeField(auto_now=True)
+    task_id = models.CharField(max_length=64, blank=True, verbose_name=_("task id"))
+    created = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+    updated = models.DateTimeField(auto_now=True, verbose_name=_("updated"))
 
     class Meta:
+        verbose_name = _("import job")
+        verbose_name_plural = _("import jobs")
         ordering = ["-created"]
         indexes = [models.Index(fields=["status", "-created"], name="importjob_status_idx")]
 
@@ -300,17 +412,24 @@ class TextComparison(models.Model):
     reads it. `key` names the pair, e.g. "revision:3>proposal:12".
     """
 
-    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="comparisons")
-    key = models.CharField(max_length=80, unique=True)
-    old_label = models.CharField(max_length=300)
-    new_label = models.CharField(max_length=300)
+    resolution = models.ForeignKey(
+        Resolution,
+        on_delete=models.CASCADE,
+        related_name="comparisons",
+        verbose_name=_("resolution"),
+    )
+    key = models.CharField(max_length=80, unique=True, verbose_name=_("key"))
+    old_label = models.CharField(max_length=300, verbose_name=_("old label"))
+    new_label = models.CharField(max_length=300, verbose_name=_("new label"))
     # Same keys as ClauseChange: kind, section, section_key, operative, old/new label and text,
     # ops [[op, text], …], relation.
-    changes = models.JSONField(default=list)
-    engine = models.CharField(max_length=40)
-    created = models.DateTimeField(auto_now_add=True)
+    changes = models.JSONField(default=list, verbose_name=_("changes"))
+    engine = models.CharField(max_length=40, verbose_name=_("engine"))
+    created = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
 
     class Meta:
+        verbose_name = _("text comparison")
+        verbose_name_plural = _("text comparisons")
         ordering = ["-created"]
 
     def __str__(self) -> str:

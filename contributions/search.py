@@ -16,6 +16,7 @@ from django.db.models import Case, F, Q, QuerySet, TextField, Value, When
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 LANGUAGE_CONFIGS = {"en": "english", "fr": "french", "es": "spanish"}
 FALLBACK_CONFIG = "simple"
@@ -49,7 +50,10 @@ class Source:
             "proposal": lambda o: (
                 f"{o.action} {o.resolution or o.draft_label} ({o.contribution.number})"
             ),
-            "note": lambda o: f"{o.organisation}: note on {o.proposal}",
+            "note": lambda o: (
+                gettext("%(organisation)s: note on %(proposal)s")
+                % {"organisation": o.organisation, "proposal": o.proposal}
+            ),
         }[self.kind](obj)
 
     def url(self, obj) -> str:

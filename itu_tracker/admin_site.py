@@ -7,6 +7,7 @@ in with their password alone: two-factor is opt-in per person, as the deployment
 
 from django.contrib.admin import AdminSite
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user, user_has_device
 from django_otp.forms import OTPAuthenticationForm
 
@@ -23,8 +24,8 @@ class OptionalOTPAuthenticationForm(OTPAuthenticationForm):
 
 
 class TrackerAdminSite(AdminSite):
-    site_header = "ITU Tracker administration"
-    site_title = "ITU Tracker admin"
+    site_header = _("ITU Tracker administration")
+    site_title = _("ITU Tracker admin")
     login_form = OptionalOTPAuthenticationForm
     login_template = "admin/otp_login.html"
 

@@ -15,18 +15,28 @@ class Group(models.Model):
         SECTOR_MEMBER = "sector-member", _("Sector member")
         OTHER = "other", _("Other")
 
-    code = models.CharField(max_length=32, unique=True, help_text=_("Short code, e.g. APT or F."))
-    name = models.CharField(max_length=200)
-    name_fr = models.CharField(max_length=200, blank=True)
-    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.MEMBER_STATE)
+    code = models.CharField(
+        max_length=32,
+        unique=True,
+        help_text=_("Short code, e.g. APT or F."),
+        verbose_name=_("code"),
+    )
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    name_fr = models.CharField(max_length=200, blank=True, verbose_name=_("name fr"))
+    kind = models.CharField(
+        max_length=16, choices=Kind.choices, default=Kind.MEMBER_STATE, verbose_name=_("kind")
+    )
     origin_code = models.CharField(
         max_length=8,
         blank=True,
         help_text=_("Code the ITU prints on common proposals: ACP, AFCP, ARB, ECP, IAP, RCC."),
+        verbose_name=_("origin code"),
     )
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("group")
+        verbose_name_plural = _("groups")
         ordering = ["kind", "code"]
 
     def __str__(self) -> str:
@@ -55,25 +65,39 @@ class Meeting(models.Model):
         VIRTUAL = "virtual", _("Virtual")
         HYBRID = "hybrid", _("Hybrid")
 
-    acronym = models.CharField(max_length=40, unique=True, help_text=_("e.g. WTSA-24"))
-    name = models.CharField(max_length=250)
-    kind = models.CharField(max_length=16, choices=Kind.choices)
+    acronym = models.CharField(
+        max_length=40, unique=True, help_text=_("e.g. WTSA-24"), verbose_name=_("acronym")
+    )
+    name = models.CharField(max_length=250, verbose_name=_("name"))
+    kind = models.CharField(max_length=16, choices=Kind.choices, verbose_name=_("kind"))
     organiser = models.ForeignKey(
-        Group, null=True, blank=True, on_delete=models.PROTECT, related_name="organised_meetings"
+        Group,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organised_meetings",
+        verbose_name=_("organiser"),
     )
-    start_date = models.DateField()
-    end_date = models.DateField()
-    place = models.CharField(max_length=200, blank=True)
+    start_date = models.DateField(verbose_name=_("start date"))
+    end_date = models.DateField(verbose_name=_("end date"))
+    place = models.CharField(max_length=200, blank=True, verbose_name=_("place"))
     attendance = models.CharField(
-        max_length=16, choices=Attendance.choices, default=Attendance.IN_PERSON
+        max_length=16,
+        choices=Attendance.choices,
+        default=Attendance.IN_PERSON,
+        verbose_name=_("attendance"),
     )
-    contribution_deadline = models.DateField(null=True, blank=True)
-    notes = models.TextField(blank=True)
+    contribution_deadline = models.DateField(
+        null=True, blank=True, verbose_name=_("contribution deadline")
+    )
+    notes = models.TextField(blank=True, verbose_name=_("notes"))
     history = HistoricalRecords()
 
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
         ordering = ["-start_date"]
         constraints = [
             models.CheckConstraint(

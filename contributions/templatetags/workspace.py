@@ -1,5 +1,7 @@
 from django import template
 
+from contributions import keywords
+
 register = template.Library()
 
 
@@ -11,3 +13,12 @@ def as_list(value) -> list[str]:
     if isinstance(value, str):
         return [value]
     return [str(item) for item in value]
+
+
+# The engine's stored keywords in the reader's language (see contributions.keywords).
+register.filter("change_kind", keywords.change_kind)
+register.filter("relation", keywords.relation)
+register.filter("severity", keywords.severity)
+register.filter("flag_category", keywords.flag_category)
+register.filter("hit_kind", keywords.hit_kind)
+register.filter("section_name", keywords.section_name)

@@ -15,10 +15,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from contributions.forms import VerdictForm
+from contributions.keywords import section_name
 from contributions.models import ClauseChange, Organisation, Proposal, Submission, Verdict
 from contributions.verdicts import VerdictConflict, save_verdict
 from contributions.views.access import (
@@ -29,6 +30,12 @@ from contributions.views.access import (
 )
 
 _TRACKED = ("value", "note", "suggested_response")
+# "<who> <action> the verdict on <target>": a verb, distinct from the same English words elsewhere.
+_ACTIONS = {
+    "+": pgettext_lazy("verdict history", "created"),
+    "~": pgettext_lazy("verdict history", "changed"),
+    "-": pgettext_lazy("verdict history", "deleted"),
+}
 _LABELS = {
     "value": gettext_lazy("verdict"),
     "note": gettext_lazy("note"),
@@ -277,7 +284,9 @@ def _history(proposal, organisation, changes) -> list[HistoryEntry]:
         .select_related("history_user")
         .order_by("history_date", "history_id")
     )
-    labels = {c.pk: f"{c.section} {c.new_label or c.old_label}".strip() for c in changes}
+    labels = {
+        c.pk: f"{section_name(c.section)} {c.new_label or c.old_label}".strip() for c in changes
+    }
     previous: dict[int, object] = {}
     entries = []
     for record in records:
@@ -293,9 +302,7 @@ def _history(proposal, organisation, changes) -> list[HistoryEntry]:
                 when=record.history_date,
                 who=str(record.history_user or _("unknown")),
                 target=labels.get(record.change_id, _("the whole proposal")),
-                action={"+": _("created"), "~": _("changed"), "-": _("deleted")}[
-                    record.history_type
-                ],
+                action=str(_ACTIONS[record.history_type]),
                 changes=tuple(d for d in diffs if d[1] != d[2]),
             )
         )

@@ -10,7 +10,7 @@ register = template.Library()
 
 @register.filter
 def resolution_name(resolution: Resolution) -> str:
-    """ "WTSA Resolution 75" in the visitor's language (the model's str() is English only)."""
+    """ "WTSA Resolution 75" in the visitor's language (as the model's str() now says it too)."""
     return gettext("%(assembly)s Resolution %(number)s") % {
         "assembly": resolution.get_assembly_display(),
         "number": resolution.number,
