@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext
@@ -77,7 +78,10 @@ class Contribution(models.Model):
     )
     created = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
     updated = models.DateTimeField(auto_now=True, verbose_name=_("updated"))
-    history = HistoricalRecords()
+    # Filled by a PostgreSQL trigger (migration "search_vectors") in the row's own language;
+    # NULL on SQLite, where search falls back to icontains. Derived, so kept out of history.
+    search_vector = SearchVectorField(null=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["search_vector"])
 
     objects = ContributionQuerySet.as_manager()
 
@@ -198,7 +202,10 @@ class Proposal(models.Model):
     status = models.CharField(
         max_length=16, choices=Status.choices, default=Status.AWAITING, verbose_name=_("status")
     )
-    history = HistoricalRecords()
+    # Filled by a PostgreSQL trigger (migration "search_vectors") in the row's own language;
+    # NULL on SQLite, where search falls back to icontains. Derived, so kept out of history.
+    search_vector = SearchVectorField(null=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["search_vector"])
 
     objects = ProposalQuerySet.as_manager()
 

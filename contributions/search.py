@@ -1,7 +1,10 @@
 """Search across resolutions, revisions, contributions and the organisation's notes.
 
 On PostgreSQL: full-text search with the text search configuration of each document's own
-language (english/french/spanish), websearch syntax, and ts_headline snippets. Elsewhere
+language (english/french/spanish), websearch syntax, and ts_headline snippets. The large tables
+(revisions, contributions, proposals) keep a stored, GIN-indexed vector filled by a trigger
+(itu_tracker.pg_search); they are queried one language configuration at a time so the index
+serves the match at assembly scale. Elsewhere
 (SQLite in development) a plain `icontains` fallback. Snippets are escaped here: ts_headline
 returns the document text unescaped, so its highlight markers are private sentinels that are
 turned into <mark> only after escaping.
@@ -18,8 +21,9 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-LANGUAGE_CONFIGS = {"en": "english", "fr": "french", "es": "spanish"}
-FALLBACK_CONFIG = "simple"
+from itu_tracker.pg_search import CONFIGS, FALLBACK
+
+LANGUAGE_CONFIGS, FALLBACK_CONFIG = CONFIGS, FALLBACK
 LIMIT = 20
 _START, _STOP = "\x02", "\x03"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -41,6 +45,7 @@ class Source:
     fields: tuple[str, ...]
     body: str
     language: str | None
+    stored: bool = False  # has the trigger-maintained `search_vector` column
 
     def title(self, obj) -> str:
         return {
@@ -70,13 +75,14 @@ class Source:
 
 SOURCES = (
     Source("resolution", ("number", "title"), "title", None),
-    Source("revision", ("label", "text"), "text", "language"),
-    Source("contribution", ("number", "title", "abstract"), "abstract", "language"),
+    Source("revision", ("label", "text"), "text", "language", stored=True),
+    Source("contribution", ("number", "title", "abstract"), "abstract", "language", stored=True),
     Source(
         "proposal",
         ("identifier", "proposed_text", "reasons"),
         "proposed_text",
         "contribution__language",
+        stored=True,
     ),
     Source("note", ("note", "suggested_response"), "note", None),
 )
@@ -107,13 +113,28 @@ def _config(source: Source):
     return Case(*whens, default=Value(FALLBACK_CONFIG), output_field=TextField())
 
 
+def _matches_stored(source: Source, query: str) -> Q:
+    """One indexed match per language configuration, as the trigger indexed each row."""
+    condition = ~Q(**{f"{source.language}__in": list(LANGUAGE_CONFIGS)}) & Q(
+        search_vector=SearchQuery(query, config=FALLBACK_CONFIG, search_type="websearch")
+    )
+    for lang, cfg in LANGUAGE_CONFIGS.items():
+        tsquery = SearchQuery(query, config=cfg, search_type="websearch")
+        condition |= Q(**{source.language: lang}) & Q(search_vector=tsquery)
+    return condition
+
+
 def _postgres(qs: QuerySet, source: Source, query: str) -> list:
     config = _config(source)
-    vector = SearchVector(*source.fields, config=config)
     tsquery = SearchQuery(query, config=config, search_type="websearch")
+    if source.stored:
+        vector = F("search_vector")
+        qs = qs.filter(_matches_stored(source, query))
+    else:
+        vector = SearchVector(*source.fields, config=config)
+        qs = qs.annotate(search=vector).filter(search=tsquery)
     return list(
         qs.annotate(
-            search=vector,
             rank=SearchRank(vector, tsquery),
             headline=SearchHeadline(
                 F(source.body),
@@ -124,9 +145,7 @@ def _postgres(qs: QuerySet, source: Source, query: str) -> list:
                 max_words=30,
                 min_words=10,
             ),
-        )
-        .filter(search=tsquery)
-        .order_by("-rank")[:LIMIT]
+        ).order_by("-rank")[:LIMIT]
     )
 
 

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext
@@ -114,7 +115,10 @@ class Revision(models.Model):
         verbose_name=_("is published"),
     )
     parse_warning = models.TextField(blank=True, editable=False, verbose_name=_("parse warning"))
-    history = HistoricalRecords()
+    # Filled by a PostgreSQL trigger (migration "search_vectors") in the row's own language;
+    # NULL on SQLite, where search falls back to icontains. Derived, so kept out of history.
+    search_vector = SearchVectorField(null=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["search_vector"])
 
     objects = RevisionQuerySet.as_manager()
 
