@@ -5,13 +5,28 @@ the CSV/XLSX exports so both always carry the same columns.
 """
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import Case, F, Q, QuerySet, Value, When
 from django.utils.translation import gettext
 
 from contributions.models import ClauseChange, Organisation, Proposal, Submission, Verdict
 from meetings.models import Group, Meeting
+from resolutions.models import Resolution
+
+CELL_FIELDS = (
+    "action",
+    "highest_severity",
+    "status",
+    "draft_label",
+    "contribution_id",
+    "resolution__assembly",
+    "resolution__number",
+    "resolution__sort_number",
+    "resolution__title",
+)
 
 
 @dataclass(frozen=True)
@@ -60,25 +75,63 @@ class Matrix:
         return lines
 
 
+def matrix_proposals(
+    meeting: Meeting, proposals: QuerySet[Proposal], filters: Filters
+) -> QuerySet[Proposal]:
+    """The meeting's proposals passing the filters, as SQL (the category costs one query)."""
+    proposals = proposals.filter(contribution__meeting=meeting)
+    if filters.topic:
+        # A subquery rather than a join: a resolution in two topics must not double its cells.
+        topical = Resolution.objects.filter(topics__slug=filters.topic).values("pk")
+        proposals = proposals.filter(resolution__in=topical)
+    if filters.status:
+        proposals = proposals.filter(status=filters.status)
+    if filters.category:
+        proposals = proposals.filter(pk__in=_flagged(proposals, filters.category))
+    return proposals
+
+
+def row_keys(proposals: QuerySet[Proposal]) -> QuerySet:
+    """One key per matrix row in display order: a resolution, or a draft new resolution.
+
+    What the page paginates, so only the proposals of the rows shown are ever read.
+    """
+    draft = Case(When(resolution__isnull=True, then=F("draft_label")), default=Value(""))
+    return (
+        proposals.order_by()
+        .annotate(draft=draft)
+        .values("resolution_id", "draft")
+        .order_by(
+            F("resolution__assembly").asc(nulls_last=True),
+            "resolution__sort_number",
+            "resolution__number",
+            "draft",
+        )
+        .distinct()
+    )
+
+
 def build_matrix(
     meeting: Meeting,
     proposals: QuerySet[Proposal],
     *,
     organisation: Organisation | None,
-    filters: Filters,
+    keys: Iterable[dict] | None = None,
 ) -> Matrix:
-    proposals = _filtered(proposals.filter(contribution__meeting=meeting), filters)
-    signatories = _signatories([p.contribution_id for p in proposals])
-    verdicts = _verdicts(organisation, proposals)
+    """The table for `keys` (rows from `row_keys`), or for every row when `keys` is None."""
+    found = _cell_proposals(proposals, keys)
+    signatories = _signatories([p.contribution_id for p in found])
+    verdicts = _verdicts(organisation, found)
     groups = sorted(
         {g for gs in signatories.values() for g in gs}, key=lambda g: (g.kind != "regional", g.code)
     )
     column = {group.pk: i for i, group in enumerate(groups)}
     table: dict[tuple, list[list[Entry]]] = {}
     meta: dict[tuple, tuple[str, str, int | None]] = {}
-    for proposal in proposals:
+    for proposal in found:
         key = _row_key(proposal)
-        meta[key] = _row_meta(proposal)
+        if key not in meta:
+            meta[key] = _row_meta(proposal)
         cells = table.setdefault(key, [[] for _ in groups])
         entry = Entry(
             proposal.pk,
@@ -95,22 +148,38 @@ def build_matrix(
     return Matrix(meeting=meeting, groups=tuple(groups), rows=rows)
 
 
-def _filtered(proposals: QuerySet[Proposal], filters: Filters) -> list[Proposal]:
-    if filters.topic:
-        proposals = proposals.filter(resolution__topics__slug=filters.topic)
-    if filters.status:
-        proposals = proposals.filter(status=filters.status)
-    found = list(proposals.select_related("resolution").order_by("pk").distinct())
-    if filters.category:
-        # JSON containment is not portable to SQLite: read the flags, match in Python.
-        flagged = ClauseChange.objects.filter(proposal__in=[p.pk for p in found]).exclude(flags=[])
-        hits = {
+def _cell_proposals(proposals: QuerySet[Proposal], keys: Iterable[dict] | None) -> list[Proposal]:
+    if keys is not None:
+        keys = list(keys)
+        resolutions = [k["resolution_id"] for k in keys if k["resolution_id"] is not None]
+        drafts = [k["draft"] for k in keys if k["resolution_id"] is None]
+        if not keys:
+            return []
+        proposals = proposals.filter(
+            Q(resolution__in=resolutions) | Q(resolution__isnull=True, draft_label__in=drafts)
+        )
+    # Only the columns a cell shows: the texts (proposed, base revision) weigh kilobytes each.
+    return list(
+        proposals.select_related(None)
+        .select_related("resolution")
+        .only(*CELL_FIELDS)
+        .order_by("pk")
+    )
+
+
+def _flagged(proposals: QuerySet[Proposal], category: str) -> list[int]:
+    flagged = ClauseChange.objects.filter(proposal__in=proposals.values("pk")).exclude(flags=[])
+    if connection.features.supports_json_field_contains:
+        matching = flagged.filter(flags__contains=[{"category": category}])
+        return list(matching.values_list("proposal_id", flat=True).distinct())
+    # SQLite has no JSON containment: read the flags, match in Python.
+    return list(
+        {
             pid
             for pid, flags in flagged.values_list("proposal_id", "flags")
-            if any(flag.get("category") == filters.category for flag in flags)
+            if any(flag.get("category") == category for flag in flags)
         }
-        found = [p for p in found if p.pk in hits]
-    return found
+    )
 
 
 def _signatories(contribution_ids: list[int]) -> dict[int, list[Group]]:

@@ -109,9 +109,9 @@ def test_it_uses_a_fixed_number_of_queries(
 ):
     make_proposals(extra)
     client.force_login(reviewer)
-    # 1 session, 2 user, 3-4 permissions, 5 meeting, 6 organisation, 7 proposals with
-    # resolutions, 8 flags (category filter), 9 submitters with groups, 10 my organisation's
-    # verdicts, 11 topics for the filter form
-    with django_assert_num_queries(11):
+    # 1 session, 2 user, 3-4 permissions, 5 meeting, 6 flags (category filter), 7 organisation,
+    # 8 row count (paginator), 9 the page's row keys, 10 the page's proposals with resolutions,
+    # 11 submitters with groups, 12 my organisation's verdicts, 13 topics for the filter form
+    with django_assert_num_queries(13):
         response = client.get(_url(wtsa24, "?category=internet-governance"))
     assert len(response.context["matrix"].groups) == 1 + extra
