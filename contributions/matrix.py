@@ -17,16 +17,15 @@ from meetings.models import Group, Meeting
 from resolutions.models import Resolution
 
 CELL_FIELDS = (
+    "pk",
     "action",
     "highest_severity",
     "status",
     "draft_label",
     "contribution_id",
-    "resolution__assembly",
-    "resolution__number",
-    "resolution__sort_number",
-    "resolution__title",
+    "resolution_id",
 )
+RESOLUTION_FIELDS = ("assembly", "number", "sort_number", "title")
 
 
 @dataclass(frozen=True)
@@ -119,9 +118,14 @@ def build_matrix(
     keys: Iterable[dict] | None = None,
 ) -> Matrix:
     """The table for `keys` (rows from `row_keys`), or for every row when `keys` is None."""
+    # Plain values, not model instances: a page holds hundreds of cells, an export thousands.
     found = _cell_proposals(proposals, keys)
-    signatories = _signatories([p.contribution_id for p in found])
-    verdicts = _verdicts(organisation, found)
+    resolutions = Resolution.objects.only(*RESOLUTION_FIELDS).in_bulk(
+        {p["resolution_id"] for p in found} - {None}
+    )
+    signatories = _signatories({p["contribution_id"] for p in found})
+    verdicts = _verdicts(organisation, [p["pk"] for p in found])
+    statuses = {value: str(label) for value, label in Proposal.Status.choices}
     groups = sorted(
         {g for gs in signatories.values() for g in gs}, key=lambda g: (g.kind != "regional", g.code)
     )
@@ -129,18 +133,19 @@ def build_matrix(
     table: dict[tuple, list[list[Entry]]] = {}
     meta: dict[tuple, tuple[str, str, int | None]] = {}
     for proposal in found:
-        key = _row_key(proposal)
+        resolution = resolutions.get(proposal["resolution_id"])
+        key = _row_key(resolution, proposal["draft_label"])
         if key not in meta:
-            meta[key] = _row_meta(proposal)
+            meta[key] = _row_meta(resolution, proposal["draft_label"])
         cells = table.setdefault(key, [[] for _ in groups])
         entry = Entry(
-            proposal.pk,
-            proposal.action,
-            proposal.highest_severity,
-            proposal.get_status_display(),
-            verdicts.get(proposal.pk, ""),
+            proposal["pk"],
+            proposal["action"],
+            proposal["highest_severity"],
+            statuses.get(proposal["status"], proposal["status"]),
+            verdicts.get(proposal["pk"], ""),
         )
-        for group in signatories.get(proposal.contribution_id, ()):
+        for group in signatories.get(proposal["contribution_id"], ()):
             cells[column[group.pk]].append(entry)
     rows = tuple(
         Row(*meta[key], cells=tuple(tuple(cell) for cell in table[key])) for key in sorted(table)
@@ -148,23 +153,18 @@ def build_matrix(
     return Matrix(meeting=meeting, groups=tuple(groups), rows=rows)
 
 
-def _cell_proposals(proposals: QuerySet[Proposal], keys: Iterable[dict] | None) -> list[Proposal]:
+def _cell_proposals(proposals: QuerySet[Proposal], keys: Iterable[dict] | None) -> list[dict]:
     if keys is not None:
         keys = list(keys)
-        resolutions = [k["resolution_id"] for k in keys if k["resolution_id"] is not None]
-        drafts = [k["draft"] for k in keys if k["resolution_id"] is None]
         if not keys:
             return []
+        resolutions = [k["resolution_id"] for k in keys if k["resolution_id"] is not None]
+        drafts = [k["draft"] for k in keys if k["resolution_id"] is None]
         proposals = proposals.filter(
             Q(resolution__in=resolutions) | Q(resolution__isnull=True, draft_label__in=drafts)
         )
     # Only the columns a cell shows: the texts (proposed, base revision) weigh kilobytes each.
-    return list(
-        proposals.select_related(None)
-        .select_related("resolution")
-        .only(*CELL_FIELDS)
-        .order_by("pk")
-    )
+    return list(proposals.select_related(None).order_by("pk").values(*CELL_FIELDS))
 
 
 def _flagged(proposals: QuerySet[Proposal], category: str) -> list[int]:
@@ -182,35 +182,38 @@ def _flagged(proposals: QuerySet[Proposal], category: str) -> list[int]:
     )
 
 
-def _signatories(contribution_ids: list[int]) -> dict[int, list[Group]]:
+def _signatories(contribution_ids: set[int]) -> dict[int, list[Group]]:
+    pairs = list(
+        Submission.objects.filter(
+            contribution_id__in=contribution_ids, role=Submission.Role.SUBMITTER
+        ).values_list("contribution_id", "group_id")
+    )
+    # One instance per group, not one per submission.
+    groups = Group.objects.in_bulk({group_id for _, group_id in pairs})
     found = defaultdict(list)
-    submissions = Submission.objects.filter(
-        contribution_id__in=set(contribution_ids), role=Submission.Role.SUBMITTER
-    ).select_related("group")
-    for submission in submissions:
-        found[submission.contribution_id].append(submission.group)
+    for contribution_id, group_id in pairs:
+        found[contribution_id].append(groups[group_id])
     return found
 
 
-def _verdicts(organisation: Organisation | None, proposals: list[Proposal]) -> dict[int, str]:
-    if organisation is None or not proposals:
+def _verdicts(organisation: Organisation | None, proposal_ids: list[int]) -> dict[int, str]:
+    if organisation is None or not proposal_ids:
         return {}
+    labels = {value: str(label) for value, label in Verdict.Value.choices}
     found = Verdict.objects.filter(
-        organisation=organisation, change__isnull=True, proposal__in=[p.pk for p in proposals]
-    )
-    return {v.proposal_id: v.get_value_display() for v in found}
+        organisation=organisation, change__isnull=True, proposal__in=proposal_ids
+    ).values_list("proposal_id", "value")
+    return {proposal_id: labels.get(value, value) for proposal_id, value in found}
 
 
-def _row_key(proposal: Proposal) -> tuple:
-    resolution = proposal.resolution
+def _row_key(resolution: Resolution | None, draft_label: str) -> tuple:
     if resolution is None:
-        return (1, "", 0, proposal.draft_label)
+        return (1, "", 0, draft_label)
     return (0, resolution.assembly, resolution.sort_number, resolution.number)
 
 
-def _row_meta(proposal: Proposal) -> tuple[str, str, int | None]:
-    resolution = proposal.resolution
+def _row_meta(resolution: Resolution | None, draft_label: str) -> tuple[str, str, int | None]:
     if resolution is None:
-        label = gettext("New resolution %(label)s") % {"label": proposal.draft_label}
+        label = gettext("New resolution %(label)s") % {"label": draft_label}
         return (label.strip(), "", None)
     return (str(resolution), resolution.title, resolution.pk)
