@@ -5,7 +5,7 @@ the CSV/XLSX exports so both always carry the same columns.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.db import connection
@@ -67,11 +67,14 @@ class Matrix:
 
     def table(self) -> list[list[str]]:
         """Header then one line per resolution: what the exports write."""
-        lines = [self.header()]
+        return list(self.lines())
+
+    def lines(self) -> Iterator[list[str]]:
+        """The table line by line, for streaming exports."""
+        yield self.header()
         for row in self.rows:
             cells = ["; ".join(entry.as_text() for entry in cell) for cell in row.cells]
-            lines.append([row.label, row.title, *cells])
-        return lines
+            yield [row.label, row.title, *cells]
 
 
 def matrix_proposals(

@@ -2,13 +2,13 @@
 
 from django import forms
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from contributions.exports import to_csv, to_xlsx
-from contributions.matrix import Filters, build_matrix, matrix_proposals, row_keys
+from contributions.exports import iter_csv, to_xlsx
+from contributions.matrix import Filters, Matrix, build_matrix, matrix_proposals, row_keys
 from contributions.models import Proposal
 from contributions.views.access import get_for_user, user_organisation, visible, workspace_view
 from meetings.models import Meeting
@@ -74,13 +74,17 @@ def matrix(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "workspace/matrix.html", context)
 
 
-def _export(table, export_format: str) -> HttpResponse:
+def _export(table: Matrix, export_format: str) -> HttpResponse | StreamingHttpResponse:
     name = f"{slugify(table.meeting.acronym)}-matrix.{export_format}"
     if export_format == "csv":
-        response = HttpResponse(to_csv(table.table()), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(
+            iter_csv(table.lines()), content_type="text/csv; charset=utf-8"
+        )
     else:
+        # A zip file cannot be streamed before its directory is written: built whole, in
+        # openpyxl's write-only mode.
         response = HttpResponse(
-            to_xlsx(table.table(), title=table.meeting.acronym),
+            to_xlsx(table.lines(), title=table.meeting.acronym),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -21,6 +21,13 @@ def _url(meeting, query: str = "") -> str:
     return reverse("workspace:matrix", args=[meeting.pk]) + query
 
 
+def _csv_rows(response) -> list[list[str]]:
+    """The CSV is streamed: read it the way a browser does, chunk after chunk."""
+    body = b"".join(response.streaming_content).decode("utf-8")
+    assert body.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(body.removeprefix("\ufeff"))))
+
+
 @pytest.fixture
 def two_groups(flagged_proposal, second_proposal, organisation, reviewer):
     Verdict.objects.create(
@@ -66,7 +73,7 @@ def test_it_exports_csv_with_the_same_columns(client, reviewer, wtsa24, two_grou
     response = client.get(_url(wtsa24, "?format=csv"))
     assert response["Content-Type"].startswith("text/csv")
     assert 'filename="wtsa-24-matrix.csv"' in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = _csv_rows(response)
     assert rows == page.table()
     assert rows[0] == ["Resolution", "Title", "APT", "CEPT"]
     assert rows[1] == [
@@ -83,6 +90,7 @@ def test_it_exports_xlsx_read_back_cell_by_cell(client, reviewer, wtsa24, two_gr
     response = client.get(_url(wtsa24, "?format=xlsx"))
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet.title == "WTSA-24"
+    assert sheet.freeze_panes == "C2"  # the resolution and its title stay in view
     assert sheet.max_row == len(expected) and sheet.max_column == len(expected[0])
     for r, line in enumerate(expected, start=1):
         for c, value in enumerate(line, start=1):
@@ -98,7 +106,7 @@ def test_it_writes_formula_like_text_as_text(client, reviewer, wtsa24, hostile_p
     cells = [cell for row in sheet.iter_rows() for cell in row if cell.value]
     assert any(cell.value == title for cell in cells)
     assert all(cell.data_type == "s" for cell in cells)  # never "f" (formula)
-    rows = list(csv.reader(io.StringIO(client.get(_url(wtsa24, "?format=csv")).content.decode())))
+    rows = _csv_rows(client.get(_url(wtsa24, "?format=csv")))
     titles = [row[1] for row in rows[1:]]
     assert "'" + title in titles  # the leading apostrophe neutralises "@"
 
@@ -192,11 +200,7 @@ def test_it_keeps_the_filters_in_the_page_links(client, reviewer, wtsa24, many_r
 def test_it_exports_every_row_not_one_page(client, reviewer, wtsa24, many_resolutions):
     many_resolutions(ROWS_PER_PAGE + 3)
     client.force_login(reviewer)
-    rows = list(
-        csv.reader(
-            io.StringIO(client.get(_url(wtsa24, "?format=csv&page=1")).content.decode("utf-8-sig"))
-        )
-    )
+    rows = _csv_rows(client.get(_url(wtsa24, "?format=csv&page=1")))
     assert [row[0] for row in rows[1:]] == [f"WTSA Resolution {100 + i}" for i in range(53)]
     sheet = load_workbook(io.BytesIO(client.get(_url(wtsa24, "?format=xlsx")).content)).active
     assert sheet.max_row == 1 + ROWS_PER_PAGE + 3
