@@ -5,13 +5,27 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from contributions.models import Proposal, Verdict
+from contributions.models import Contribution, Proposal, Submission, Verdict
+from contributions.views.matrix import ROWS_PER_PAGE
+from resolutions.models import Resolution
 
 pytestmark = pytest.mark.django_db
+
+# 1 session, 2 user, 3-4 permissions, 5 meeting, 6 organisation, 7 row count (paginator),
+# 8 the page's row keys, 9 the page's proposals, 10 their resolutions, 11 submitters,
+# 12 their groups, 13 my organisation's verdicts, 14 topics for the filter form
+PAGE_QUERIES = 14
 
 
 def _url(meeting, query: str = "") -> str:
     return reverse("workspace:matrix", args=[meeting.pk]) + query
+
+
+def _csv_rows(response) -> list[list[str]]:
+    """The CSV is streamed: read it the way a browser does, chunk after chunk."""
+    body = b"".join(response.streaming_content).decode("utf-8")
+    assert body.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(body.removeprefix("\ufeff"))))
 
 
 @pytest.fixture
@@ -59,7 +73,7 @@ def test_it_exports_csv_with_the_same_columns(client, reviewer, wtsa24, two_grou
     response = client.get(_url(wtsa24, "?format=csv"))
     assert response["Content-Type"].startswith("text/csv")
     assert 'filename="wtsa-24-matrix.csv"' in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = _csv_rows(response)
     assert rows == page.table()
     assert rows[0] == ["Resolution", "Title", "APT", "CEPT"]
     assert rows[1] == [
@@ -76,6 +90,7 @@ def test_it_exports_xlsx_read_back_cell_by_cell(client, reviewer, wtsa24, two_gr
     response = client.get(_url(wtsa24, "?format=xlsx"))
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet.title == "WTSA-24"
+    assert sheet.freeze_panes == "C2"  # the resolution and its title stay in view
     assert sheet.max_row == len(expected) and sheet.max_column == len(expected[0])
     for r, line in enumerate(expected, start=1):
         for c, value in enumerate(line, start=1):
@@ -91,7 +106,7 @@ def test_it_writes_formula_like_text_as_text(client, reviewer, wtsa24, hostile_p
     cells = [cell for row in sheet.iter_rows() for cell in row if cell.value]
     assert any(cell.value == title for cell in cells)
     assert all(cell.data_type == "s" for cell in cells)  # never "f" (formula)
-    rows = list(csv.reader(io.StringIO(client.get(_url(wtsa24, "?format=csv")).content.decode())))
+    rows = _csv_rows(client.get(_url(wtsa24, "?format=csv")))
     titles = [row[1] for row in rows[1:]]
     assert "'" + title in titles  # the leading apostrophe neutralises "@"
 
@@ -109,9 +124,94 @@ def test_it_uses_a_fixed_number_of_queries(
 ):
     make_proposals(extra)
     client.force_login(reviewer)
-    # 1 session, 2 user, 3-4 permissions, 5 meeting, 6 organisation, 7 proposals with
-    # resolutions, 8 flags (category filter), 9 submitters with groups, 10 my organisation's
-    # verdicts, 11 topics for the filter form
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(PAGE_QUERIES + 1):  # + 1: the flags (category filter)
         response = client.get(_url(wtsa24, "?category=internet-governance"))
     assert len(response.context["matrix"].groups) == 1 + extra
+
+
+@pytest.fixture
+def many_resolutions(wtsa24, apt, cept):
+    """n resolutions, each with one APT proposal (status `reviewed` for every other one)."""
+
+    def make(n: int) -> list[Proposal]:
+        made = []
+        for i in range(n):
+            resolution = Resolution.objects.create(
+                assembly="wtsa", number=str(100 + i), title=f"Resolution {100 + i}"
+            )
+            contribution = Contribution.objects.create(
+                meeting=wtsa24, number=f"{100 + i}", title=f"Proposals {i}", visibility="public"
+            )
+            Submission.objects.create(contribution=contribution, group=apt if i % 2 else cept)
+            status = Proposal.Status.REVIEWED if i % 2 else Proposal.Status.AWAITING
+            made.append(
+                Proposal.objects.create(
+                    contribution=contribution, action="MOD", resolution=resolution, status=status
+                )
+            )
+        return made
+
+    return make
+
+
+def _labels(response) -> list[str]:
+    return [row.label for row in response.context["matrix"].rows]
+
+
+def test_it_shows_one_page_of_resolutions_and_reads_only_their_proposals(
+    client, reviewer, wtsa24, many_resolutions
+):
+    proposals = many_resolutions(ROWS_PER_PAGE + 3)
+    client.force_login(reviewer)
+    first = client.get(_url(wtsa24))
+    second = client.get(_url(wtsa24, "?page=2"))
+    assert _labels(first) == [f"WTSA Resolution {100 + i}" for i in range(ROWS_PER_PAGE)]
+    assert _labels(second) == [f"WTSA Resolution {100 + i}" for i in range(ROWS_PER_PAGE, 53)]
+    shown = {e.proposal_id for r in second.context["matrix"].rows for c in r.cells for e in c}
+    assert shown == {p.pk for p in proposals[ROWS_PER_PAGE:]}
+    # The columns are those of the page's rows, complete: page 2 has both groups' proposals.
+    assert [g.code for g in second.context["matrix"].groups] == ["APT", "CEPT"]
+    assert f"{ROWS_PER_PAGE + 3} resolutions" in first.content.decode()
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "abc", "999", "2.5", ""])
+def test_it_answers_a_bad_page_number_with_a_page(client, reviewer, wtsa24, many_resolutions, page):
+    many_resolutions(ROWS_PER_PAGE + 1)
+    client.force_login(reviewer)
+    response = client.get(_url(wtsa24, f"?page={page}"))
+    assert response.status_code == 200
+    assert response.context["page"].number in (1, 2)
+    assert len(_labels(response)) in (ROWS_PER_PAGE, 1)
+
+
+def test_it_keeps_the_filters_in_the_page_links(client, reviewer, wtsa24, many_resolutions):
+    many_resolutions(2 * ROWS_PER_PAGE + 4)  # every other one reviewed: 52 rows
+    client.force_login(reviewer)
+    response = client.get(_url(wtsa24, "?status=reviewed&page=1"))
+    body = response.content.decode()
+    assert 'href="?status=reviewed&amp;page=2"' in body
+    assert "page=1&amp;" not in body  # the page number itself is not carried into other links
+    assert "?status=reviewed&amp;format=csv" in body
+    last = client.get(_url(wtsa24, "?status=reviewed&page=2"))
+    assert _labels(last) == [f"WTSA Resolution {100 + i}" for i in range(101, 104, 2)]
+    assert 'href="?status=reviewed&amp;page=1"' in last.content.decode()
+
+
+def test_it_exports_every_row_not_one_page(client, reviewer, wtsa24, many_resolutions):
+    many_resolutions(ROWS_PER_PAGE + 3)
+    client.force_login(reviewer)
+    rows = _csv_rows(client.get(_url(wtsa24, "?format=csv&page=1")))
+    assert [row[0] for row in rows[1:]] == [f"WTSA Resolution {100 + i}" for i in range(53)]
+    sheet = load_workbook(io.BytesIO(client.get(_url(wtsa24, "?format=xlsx")).content)).active
+    assert sheet.max_row == 1 + ROWS_PER_PAGE + 3
+
+
+@pytest.mark.parametrize("resolutions", [1, 2 * ROWS_PER_PAGE + 10])
+def test_it_pages_with_the_same_queries_whatever_the_number_of_resolutions(
+    client, reviewer, wtsa24, many_resolutions, django_assert_num_queries, resolutions
+):
+    many_resolutions(resolutions)
+    client.force_login(reviewer)
+    with django_assert_num_queries(PAGE_QUERIES):
+        response = client.get(_url(wtsa24, "?page=2"))
+    assert len(_labels(response)) == (1 if resolutions == 1 else ROWS_PER_PAGE)
