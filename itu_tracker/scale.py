@@ -11,7 +11,7 @@ import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from simple_history.utils import bulk_create_with_history
 
 from contributions.models import (
@@ -52,6 +52,10 @@ def generate(spec: ScaleSpec, *, tick: Callable[[int], None] = lambda n: None) -
         with transaction.atomic():
             _contributions(rng, batch, latest, groups, meeting, organisation)
         tick(len(batch))
+    if connection.vendor == "postgresql":
+        # Fresh statistics, or the planner keeps estimating the tables as nearly empty.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     return {
         "resolutions": Resolution.objects.filter(sort_number__gte=FIRST_NUMBER).count(),
         "revisions": Revision.objects.filter(resolution__sort_number__gte=FIRST_NUMBER).count(),
