@@ -34,7 +34,7 @@ from typing import Any
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Q
 from django.utils.translation import gettext
 
 from contributions.markup import ProposalMarkup, split_proposals
@@ -42,7 +42,8 @@ from contributions.matching import MatchError, find_resolution, find_revision
 from contributions.models import ClauseChange, Contribution, Proposal, Submission, Verdict
 from contributions.readers import Limits, ReadError, ReadResult, read_document
 from meetings.models import Group, Meeting
-from resolutions.models import Resolution, Revision, WatchTerm
+from resolutions.comparisons import active_rules
+from resolutions.models import Resolution, Revision
 from resolutions.text import ParseError, compare, parse
 from resolutions.text.flags import FlaggedComparison, Rule, flag_comparison
 
@@ -148,55 +149,6 @@ def import_limits() -> Limits:
         max_uncompressed=settings.ITU_TRACKER_IMPORT_MAX_UNCOMPRESSED,
         max_ratio=settings.ITU_TRACKER_IMPORT_MAX_RATIO,
     )
-
-
-def active_rules() -> tuple[Rule, ...]:
-    """The detector's rules: the active WatchTerm rows staff maintain in the admin.
-
-    Built once per state of the table (rows, last id, last history row): a batch of imports
-    does not rebuild ~900 rules per file, and an edit in the admin is seen by the next import.
-    """
-    state = (
-        WatchTerm.objects.filter(active=True).aggregate(n=Count("pk"), last=Max("pk")),
-        WatchTerm.history.aggregate(last=Max("history_id"))["last"],
-    )
-    key = (state[0]["n"], state[0]["last"], state[1])
-    if _RULES_CACHE.get("key") != key:
-        _RULES_CACHE.update(key=key, rules=_build_rules())
-    return _RULES_CACHE["rules"]
-
-
-_RULES_CACHE: dict[str, Any] = {}
-
-
-def _build_rules() -> tuple[Rule, ...]:
-    rules = []
-    for term in WatchTerm.objects.filter(active=True).order_by("pk"):
-        try:
-            rules.append(
-                Rule(
-                    category=term.category or None,
-                    language=term.language,
-                    pattern=term.pattern,
-                    weight=term.weight,
-                    kind=term.kind,
-                    note=term.note,
-                )
-            )
-        except ValueError:
-            continue  # a row the detector cannot use (unknown kind); the admin shows it as is
-    return tuple(rules)
-
-
-def compare_and_flag(
-    old_text: str, new_text: str, lang: str | None = None, rules: Iterable[Rule] | None = None
-) -> FlaggedComparison:
-    """Compare two resolution texts and flag the changes (rules default to the active ones).
-
-    Raises ``resolutions.text.ParseError`` when either text is not a resolution.
-    """
-    rule_set = tuple(rules) if rules is not None else active_rules()
-    return flag_comparison(compare(parse(old_text, lang), parse(new_text, lang)), rule_set)
 
 
 def change_fingerprint(target: str, change: Any) -> str:

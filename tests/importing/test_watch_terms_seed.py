@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from contributions.importing import active_rules, compare_and_flag
+from resolutions.comparisons import active_rules, compare_and_flag
 from resolutions.models import WatchTerm
 from resolutions.text.flags import load_default_rules
 
