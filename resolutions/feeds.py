@@ -20,7 +20,6 @@ from django.utils.translation import gettext_lazy
 from contributions.models import Proposal
 from meetings.models import Group
 from resolutions.models import Resolution, Revision
-from resolutions.templatetags.public import resolution_name
 from resolutions.views import get_public_resolution, revision_slug
 
 FEED_SIZE = 30
@@ -52,7 +51,7 @@ def _revision_entries(revisions) -> list[Entry]:
         entries.append(
             Entry(
                 title=_("%(resolution)s: %(label)s published")
-                % {"resolution": resolution_name(resolution), "label": revision.label},
+                % {"resolution": str(resolution), "label": revision.label},
                 description=resolution.title,
                 link=link,
                 guid=f"revision-{revision.pk}",
@@ -73,7 +72,7 @@ def _proposal_entries(proposals) -> list[Entry]:
                 title=_("%(action)s %(resolution)s proposed by %(submitters)s")
                 % {
                     "action": proposal.action,
-                    "resolution": resolution_name(resolution),
+                    "resolution": str(resolution),
                     "submitters": submitters,
                 },
                 description=_("%(meeting)s document %(number)s: %(title)s")
@@ -149,7 +148,7 @@ class ResolutionFeed(SiteFeed):
         return resolution
 
     def title(self, obj: Resolution) -> str:
-        return _("ITU Tracker: %(resolution)s") % {"resolution": resolution_name(obj)}
+        return _("ITU Tracker: %(resolution)s") % {"resolution": str(obj)}
 
     def subtitle(self, obj: Resolution) -> str:
         return obj.title
