@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from django.core.management.base import CommandError
@@ -24,16 +23,3 @@ def read_text(path: str) -> str:
         raise CommandError(f"{path}: not UTF-8 text ({error.reason})") from error
     except OSError as error:
         raise CommandError(f"{path}: {error.strerror}") from error
-
-
-def plain(value):
-    """JSON-ready form of whatever the flags module returns (dataclasses, tuples, to_dict())."""
-    if hasattr(value, "to_dict"):
-        return value.to_dict()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return plain(dataclasses.asdict(value))
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
-        return [plain(v) for v in value]
-    return value
