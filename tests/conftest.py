@@ -30,17 +30,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def shared_dir() -> Path:
-    """The read-only ../shared folder beside the repository (seeds and real corpus)."""
-    path = REPO_ROOT.parent / "shared"
-    if not path.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{path} is missing: CI must provide ../shared")
-        pytest.skip("../shared is not beside this checkout")
-    return path
-
-
 def _user(django_user_model, username: str, role: str, **extra):
     user = django_user_model.objects.create_user(
         username=username, password=PASSWORD, email=f"{username}@example.org", **extra

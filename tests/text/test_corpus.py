@@ -5,7 +5,6 @@ The corpus lives in ../shared beside the repository (ITU copyright: read in plac
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from resolutions.text import Document, ParseError, parse
+from tests.support.shared import find_shared, require_shared
 
 # Word export artefacts the cleanup removes on purpose (their words are not resolution text).
 ARTEFACTS = re.compile(r"\[bookmark: [^\]]*\]|\[footnoteRef:\d+\]|\[\d+:")
@@ -21,36 +21,15 @@ NUMBER = re.compile(r"\d+")
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
-def shared_dir() -> Path | None:
-    """`../shared` beside the repository (also found from a worktree one level deeper)."""
-    for base in (REPO_ROOT.parent, REPO_ROOT.parent.parent):
-        candidate = base / "shared"
-        if (candidate / "corpus").is_dir():
-            return candidate
-    return None
-
-
-def require_shared() -> Path:
-    """The shared folder; a missing one fails on CI and skips elsewhere."""
-    found = shared_dir()
-    if found is None:
-        message = "../shared (the corpus) is missing beside the repository"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return found
-
-
 def corpus_files(pattern: str) -> list[str]:
-    found = shared_dir()
+    found = find_shared("corpus", "itu")
     if found is None:
-        return ["<missing>"]
-    return sorted(p.name for p in (found / "corpus" / "itu").glob(pattern))
+        return ["<missing>"]  # one test id, whose read() then fails on CI and skips elsewhere
+    return sorted(p.name for p in found.glob(pattern))
 
 
 def read(name: str) -> str:
-    path: Path = require_shared() / "corpus" / "itu" / name
-    return path.read_text(encoding="utf-8")
+    return (require_shared("corpus", "itu") / name).read_text(encoding="utf-8")
 
 
 def document_text(doc: Document) -> str:
@@ -92,7 +71,7 @@ def test_every_pp18_text_parses_with_its_operative_part_and_no_text_lost(name):
 def test_the_res75_fixtures_and_the_raw_seed_lose_no_text(res75_old_text, res75_new_text):
     for text in (res75_old_text, res75_new_text):
         assert_nothing_lost(text, parse(text))
-    seed = require_shared() / "seeds" / "001_57b86612219d55e1.txt"
+    seed = require_shared("seeds", "001_57b86612219d55e1.txt")
     raw = seed.read_text(encoding="utf-8")
     doc = parse(raw)
     assert [s.key for s in doc.operative_sections][:2] == ["resolves", "instructs"]

@@ -12,7 +12,6 @@ What is known about them, checked with `diff` and a word-level diff of the files
 from __future__ import annotations
 
 import functools
-import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -24,6 +23,7 @@ from hypothesis import strategies as st
 from resolutions.text import Document, ParseError, compare
 from resolutions.text.model import MODIFIED, OPERATIVE, PREAMBULAR
 from resolutions.text.provisions import Provision, clean, parse_provisions
+from tests.support.shared import require_shared
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CSCV = "ITU-CS-CV.bwb-{edition}.{lang}.txt"
@@ -52,19 +52,8 @@ The Council
 """
 
 
-def shared_corpus() -> Path:
-    """../shared/corpus/itu beside the repository (or beside the worktrees' folder)."""
-    for base in (REPO_ROOT.parent, REPO_ROOT.parent.parent):
-        if (base / "shared" / "corpus" / "itu").is_dir():
-            return base / "shared" / "corpus" / "itu"
-    message = "../shared (the corpus) is missing beside the repository"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 def read(name: str) -> str:
-    return (shared_corpus() / name).read_text(encoding="utf-8")
+    return (require_shared("corpus", "itu") / name).read_text(encoding="utf-8")
 
 
 @functools.cache
